@@ -1,0 +1,87 @@
+//===- LoomDialect.td - The loom dialect -------------------*- tablegen -*-===//
+#ifndef LOOM_DIALECT_TD
+#define LOOM_DIALECT_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+def Loom_Dialect : Dialect {
+  let name = "loom";
+  let cppNamespace = "::loom";
+  let summary = "Tensor-level deep-learning graphs";
+  let description = [{
+    Small, orthogonal primitive ops on builtin ranked tensors with static shapes.
+    Composite layers (softmax, layer norm, losses) are compositions built by the
+    DSL. Broadcasting is always explicit (`loom.broadcast_in_dim`), so every
+    elementwise op sees operands of one type. Function arguments may carry
+    `loom.param` (a parameter's name) with `loom.init` (its initializer), or
+    `loom.input` (an input's name).
+  }];
+  let useDefaultAttributePrinterParser = 1;
+  let hasConstantMaterializer = 1;
+}
+
+class Loom_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Loom_Dialect, mnemonic, traits>;
+
+def Loom_FloatTensor : RankedTensorOf<[F32, F64]>;
+def Loom_IndexTensor : RankedTensorOf<[I32, I64]>;
+def Loom_BoolTensor : RankedTensorOf<[I1]>;
+def Loom_AnyTensor : RankedTensorOf<[F32, F64, I1, I32, I64]>;
+def Loom_SeedTensor : 0DTensorOf<[I64]>;
+
+def Loom_CmpEq : I32EnumAttrCase<"eq", 0>;
+def Loom_CmpNe : I32EnumAttrCase<"ne", 1>;
+def Loom_CmpLt : I32EnumAttrCase<"lt", 2>;
+def Loom_CmpLe : I32EnumAttrCase<"le", 3>;
+def Loom_CmpGt : I32EnumAttrCase<"gt", 4>;
+def Loom_CmpGe : I32EnumAttrCase<"ge", 5>;
+def Loom_ComparisonPredicate : I32EnumAttr<"ComparisonPredicate",
+    "comparison predicate",
+    [Loom_CmpEq, Loom_CmpNe, Loom_CmpLt, Loom_CmpLe, Loom_CmpGt, Loom_CmpGe]> {
+  let cppNamespace = "::loom";
+}
+
+def Loom_InitZeros : I32EnumAttrCase<"zeros", 0>;
+def Loom_InitOnes : I32EnumAttrCase<"ones", 1>;
+def Loom_InitNormal : I32EnumAttrCase<"normal", 2>;
+def Loom_InitUniform : I32EnumAttrCase<"uniform", 3>;
+def Loom_InitXavierUniform : I32EnumAttrCase<"xavier_uniform", 4>;
+def Loom_InitKaimingUniform : I32EnumAttrCase<"kaiming_uniform", 5>;
+def Loom_InitKind : I32EnumAttr<"InitKind", "parameter initializer",
+    [Loom_InitZeros, Loom_InitOnes, Loom_InitNormal, Loom_InitUniform,
+     Loom_InitXavierUniform, Loom_InitKaimingUniform]> {
+  let cppNamespace = "::loom";
+  let genSpecializedAttr = 0;
+}
+def Loom_InitKindAttr : EnumAttr<Loom_Dialect, Loom_InitKind, "init_kind">;
+
+def Loom_ScaleParameter : APFloatParameter<"initializer scale"> {
+  let parser = [{ [&]() -> ::mlir::FailureOr<::llvm::APFloat> {
+    double value;
+    if (::mlir::failed($_parser.parseFloat(value)))
+      return ::mlir::failure();
+    return ::llvm::APFloat(value);
+  }() }];
+  let printer = [{ $_printer << $_self.convertToDouble() }];
+}
+
+def Loom_InitAttr : AttrDef<Loom_Dialect, "Init"> {
+  let mnemonic = "init";
+  let summary = "How the runtime initializes a parameter";
+  let description = [{
+    `#loom.init<kind, scale>` on a parameter argument. `scale` means: the standard
+    deviation for `normal`, the bound for `uniform` (U(-scale, scale)), the gain for
+    `xavier_uniform` and `kaiming_uniform`; it is ignored by `zeros` and `ones`.
+    Fans follow the weight layouts of the DSL: `[in, out]` for rank 2 and
+    `[out, in, kh, kw]` for rank 4.
+  }];
+  let parameters = (ins "::loom::InitKind":$kind, Loom_ScaleParameter:$scale);
+  let extraClassDeclaration = [{
+    double getScaleValue() const { return getScale().convertToDouble(); }
+  }];
+  let assemblyFormat = "`<` $kind `,` $scale `>`";
+}
+
+#endif // LOOM_DIALECT_TD

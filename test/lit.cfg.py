@@ -1,0 +1,33 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "Loom"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.loom_obj_root, "test")
+# Unit/ is its own suite (GoogleTest format) with its own config.
+config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%loom_src", config.loom_src_root))
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+# Fashion-MNIST from Debian's dataset-fashion-mnist, for the training tests.
+fmnist = "/usr/share/datasets/fashion-mnist"
+if os.path.exists(os.path.join(fmnist, "train-images-idx3-ubyte.gz")):
+    config.available_features.add("fashion-mnist")
+config.substitutions.append(("%fmnist", fmnist))
+if os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
+
+llvm_config.with_environment("PATH", config.loom_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+tool_dirs = [config.loom_tools_dir, config.llvm_tools_dir]
+tools = ["loom-opt", "loomc"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
