@@ -53,24 +53,6 @@ LogicalResult CompareOp::inferReturnTypes(
   return success();
 }
 
-LogicalResult SelectOp::verify() {
-  if (getCondition().getType().getShape() != getResult().getType().getShape())
-    return emitOpError("condition shape ")
-           << shapeString(getCondition().getType().getShape())
-           << " differs from value shape "
-           << shapeString(getResult().getType().getShape());
-  return success();
-}
-
-LogicalResult ConvertOp::verify() {
-  if (getOperand().getType().getShape() != getResult().getType().getShape())
-    return emitOpError("changes the shape from ")
-           << shapeString(getOperand().getType().getShape()) << " to "
-           << shapeString(getResult().getType().getShape())
-           << "; only the element type may change";
-  return success();
-}
-
 //===----------------------------------------------------------------------===//
 // Shape and layout
 //===----------------------------------------------------------------------===//

@@ -92,7 +92,6 @@ def Loom_SelectOp : Loom_Op<"select", [Pure, Elementwise,
   let assemblyFormat = [{
     $condition `,` $on_true `,` $on_false attr-dict `:` type($condition) `,` type($result)
   }];
-  let hasVerifier = 1;
   let hasFolder = 1;
 }
 
@@ -105,7 +104,6 @@ def Loom_ConvertOp : Loom_Op<"convert", [Pure, Elementwise]> {
   let arguments = (ins Loom_AnyTensor:$operand);
   let results = (outs Loom_AnyTensor:$result);
   let assemblyFormat = "$operand attr-dict `:` type($operand) `->` type($result)";
-  let hasVerifier = 1;
   let hasFolder = 1;
 }
 
