@@ -21,11 +21,23 @@ void buildLoomStage(mlir::OpPassManager &pm);
 void buildLinalgStage(mlir::OpPassManager &pm);
 /// linalg on tensors -> LLVM dialect for the host CPU (tile, vectorize,
 /// bufferize with outputs passed as out-parameters, lower).
+///
+/// Calling convention of the result: every public function
+/// `@f(tensor...) -> (tensor...)` becomes `@f(memref..., memref...) -> ()`
+/// with identity layouts and `llvm.emit_c_interface`, so `_mlir_ciface_f`
+/// takes pointers to strided memref descriptors: the inputs (never written),
+/// then one caller-allocated output per original result (must not alias an
+/// input). Public functions must not call each other after inlining; scalar
+/// results are rejected. The code allocates only temporaries, which it frees,
+/// and calls no runtime library (only libm, for math ops without a polynomial
+/// approximation, e.g. on f64).
 void buildCPUCodegenStage(mlir::OpPassManager &pm);
 /// All stages up to and including `last`.
 void buildCPUPipeline(mlir::OpPassManager &pm, Stage last = Stage::LLVM);
 
-/// Registers `loom-cpu-pipeline` (everything) with mlir-opt style tools.
+/// Registers with mlir-opt style tools: `loom-cpu-pipeline` (everything;
+/// option `stop-after=loom|linalg|llvm`) and `loom-cpu-codegen` (the last
+/// stage alone, for linalg-on-tensors input).
 void registerPipelines();
 
 } // namespace loom

@@ -1,0 +1,157 @@
+//===- Passes.td - Loom CPU code generation passes ---------*- tablegen -*-===//
+#ifndef LOOM_CODEGEN_PASSES_TD
+#define LOOM_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
+  let summary = "Return tensor results through caller-allocated memref arguments";
+  let description = [{
+    Fixes the calling convention of every public function with a body: each
+    tensor result becomes a trailing `memref` argument with an identity layout
+    that the caller allocates, and the function returns nothing. The returned
+    tensor is written there with
+    `bufferization.materialize_in_destination ... in restrict writable`, so
+    one-shot bufferization computes the result in place in the caller's buffer
+    (a result that is an input, or the same value twice, is copied).
+
+    The original tensor arguments are marked `bufferization.writable = false`:
+    the caller's inputs are never modified. The function gets
+    `llvm.emit_c_interface`, so the LLVM lowering emits `_mlir_ciface_<name>`
+    taking pointers to strided memref descriptors: inputs first, then one
+    output per original result.
+
+    Private functions keep their signature; one-shot bufferization handles
+    calls to them. A public function that is called inside the module, or
+    that returns a non-tensor value, is an error.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: tensor<4xf32>) -> tensor<4xf32> {
+      %r = math.exp %a : tensor<4xf32>
+      return %r : tensor<4xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: tensor<4xf32> {bufferization.writable = false},
+                 %out0: memref<4xf32>) attributes {llvm.emit_c_interface} {
+      %r = math.exp %a : tensor<4xf32>
+      bufferization.materialize_in_destination %r in restrict writable %out0
+          : (tensor<4xf32>, memref<4xf32>) -> ()
+      return
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
+def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops on tensors to register tiles and vectorize them";
+  let description = [{
+    Turns every statically shaped linalg op on tensors into a loop nest over
+    register-sized tiles whose bodies are vector operations.
+
+    - Tile sizes always divide the loop ranges, so every tile has the same
+      static shape and vectorizes without masks. The innermost loop gets the
+      largest power of two up to one 512-bit register (16 lanes of f32, 8 of
+      f64) that divides it; other loops get 1.
+    - Contractions (matmul, batch matmul, ...) get a register tile: up to 8
+      rows of M, up to one register of N, and K tiled by 1, so the vectorized
+      tile is an outer product that lowers to FMAs.
+    - Tiling happens in two levels. The parallel loops are tiled first, and
+      producers are fused into the tile: `linalg.fill` always, and a
+      contraction whose only user is an elementwise op (the matmul under a
+      bias + activation epilogue) together with its fill. Then the reduction
+      loops of each tiled op are tiled, so the accumulator tile stays in a
+      loop-carried value.
+    - Each tile is vectorized with `linalg::vectorize`, elementwise
+      `mul`+`add` reductions become `vector.contract`, and the accumulator
+      transfers are hoisted out of the reduction loops on tensors.
+    - An op that cannot be tiled or vectorized (dynamic shapes, unsupported
+      bodies or convolution forms) is left as it is, or as a tiled op, and is
+      lowered to scalar loops later: slower, but correct.
+
+    Example: `linalg.matmul` of 16x8 by 8x32 becomes two `scf.for` loops over
+    8x16 output tiles around an `scf.for` over K whose body is one
+    `vector.contract` of `vector<8x1xf32>` and `vector<1x16xf32>` into a
+    `vector<8x16xf32>` accumulator carried by the loop.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
+def Bufferize : Pass<"loom-bufferize", "mlir::ModuleOp"> {
+  let summary = "One-shot bufferization with Loom's calling convention";
+  let description = [{
+    Runs one-shot module bufferization with the policy the CPU pipeline and
+    the runtime agree on:
+
+    - function boundaries are bufferized, with identity layouts on every
+      function argument and result, so the C interface takes plain row-major
+      buffers;
+    - tensors are written in place wherever the analysis allows it (run
+      `-eliminate-empty-tensors` first so results land in the out-parameters
+      of `loom-results-to-out-params`);
+    - the copies bufferization must insert are `linalg.copy` ops, which lower
+      to loops like any other linalg op, so the generated code never calls
+      the `memrefCopy` helper of the MLIR C runner library.
+
+    Buffers it allocates are freed by `-buffer-deallocation-pipeline`, which
+    must run after it.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
+def LowerVectors : Pass<"loom-lower-vectors", "mlir::func::FuncOp"> {
+  let summary = "Lower high-level vector ops on buffers to LLVM-ready forms";
+  let description = [{
+    Runs after bufferization. It first hoists transfers that read and write
+    the same buffer location in a loop out of it (the accumulator of a
+    matmul tile stays in registers across K), then progressively lowers:
+
+    - `vector.contract` to `vector.outerproduct`, then to `vector.fma`;
+    - `vector.multi_reduction` to `vector.reduction` over the inner dimension;
+    - transfers with permutation or broadcast maps to minor identity
+      transfers, broadcasts, transposes and shape casts to 1-D vector ops;
+    - `math` ops with a polynomial approximation (exp, log, tanh, erf, ...)
+      on f32 to `arith`/`vector` code, so they vectorize instead of calling
+      libm one lane at a time.
+
+    What remains (1-D `vector.transfer_*`, `vector.fma`, `vector.reduction`)
+    is handled by `-convert-vector-to-scf` and `-convert-vector-to-llvm`.
+
+    Example:
+
+    ```mlir
+    %c = vector.contract {...} %a, %b, %acc
+        : vector<8x1xf32>, vector<1x16xf32> into vector<8x16xf32>
+    ```
+
+    becomes eight `vector.fma` ops on `vector<16xf32>`, one per row, each
+    multiplying a broadcast element of `%a` with the row of `%b`.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::memref::MemRefDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
+#endif // LOOM_CODEGEN_PASSES_TD

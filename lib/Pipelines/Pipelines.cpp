@@ -1,0 +1,129 @@
+//===- Pipelines.cpp - Named Loom pass pipelines --------------------------===//
+#include "loom/Pipelines/Pipelines.h"
+
+#include "loom/Codegen/Passes.h"
+#include "loom/Conversion/Passes.h"
+
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/BufferizationToMemRef/BufferizationToMemRef.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace loom {
+
+void buildLoomStage(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void buildLinalgStage(OpPassManager &pm) {
+  pm.addPass(createConvertLoomToLinalg());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void buildCPUCodegenStage(OpPassManager &pm) {
+  // Calling convention: a public function must not be called inside the
+  // module once its results become out-parameters.
+  pm.addPass(createInlinerPass());
+  pm.addPass(createResultsToOutParams());
+
+  // Tiles and vectors on tensors, where fusion and hoisting are SSA rewrites.
+  OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  onTensors.addPass(createTileAndVectorize());
+  onTensors.addPass(createCanonicalizerPass());
+  onTensors.addPass(createCSEPass());
+
+  // Buffers: results computed in the caller's out-parameters, no leaks.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  pm.addPass(createBufferize());
+  // Identical subviews merge, so self-copies of slices written in place fold.
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  // Vector ops down to 1-D LLVM-ready forms; leftover linalg ops to loops.
+  OpPassManager &onBuffers = pm.nest<func::FuncOp>();
+  onBuffers.addPass(createLowerVectors());
+  onBuffers.addPass(createConvertLinalgToLoopsPass());
+  onBuffers.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  onBuffers.addPass(createCanonicalizerPass());
+  onBuffers.addPass(createCSEPass());
+
+  // Everything to the LLVM dialect.
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void buildCPUPipeline(OpPassManager &pm, Stage last) {
+  buildLoomStage(pm);
+  if (last == Stage::Loom)
+    return;
+  buildLinalgStage(pm);
+  if (last == Stage::Linalg)
+    return;
+  buildCPUCodegenStage(pm);
+}
+
+namespace {
+struct CPUPipelineOptions : PassPipelineOptions<CPUPipelineOptions> {
+  Option<Stage> stopAfter{
+      *this, "stop-after",
+      llvm::cl::desc("Last stage to run (to print the IR between stages)"),
+      llvm::cl::init(Stage::LLVM),
+      llvm::cl::values(
+          clEnumValN(Stage::Loom, "loom", "loom dialect, canonicalized"),
+          clEnumValN(Stage::Linalg, "linalg", "linalg on tensors, fused"),
+          clEnumValN(Stage::LLVM, "llvm", "LLVM dialect (everything)"))};
+};
+} // namespace
+
+void registerPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "loom-cpu-pipeline",
+      "Lower a loom module to the LLVM dialect for the host CPU",
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        buildCPUPipeline(pm, options.stopAfter);
+      });
+  PassPipelineRegistration<>(
+      "loom-cpu-codegen",
+      "Lower linalg on tensors to the LLVM dialect for the host CPU (the last "
+      "stage of loom-cpu-pipeline)",
+      [](OpPassManager &pm) { buildCPUCodegenStage(pm); });
+}
+
+} // namespace loom
