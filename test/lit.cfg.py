@@ -23,6 +23,10 @@ fmnist = "/usr/share/datasets/fashion-mnist"
 if os.path.exists(os.path.join(fmnist, "train-images-idx3-ubyte.gz")):
     config.available_features.add("fashion-mnist")
 config.substitutions.append(("%fmnist", fmnist))
+# The host CPU's AVX-512, for tests that check the emitted vector instructions.
+with open("/proc/cpuinfo") as cpuinfo:
+    if " avx512f" in cpuinfo.read():
+        config.available_features.add("avx512")
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
 

@@ -1,0 +1,70 @@
+//===- Compiler.h - Compile loom modules for the host CPU -------*- C++ -*-===//
+//
+// loom::Compiler turns a module in the loom dialect (MLIR text) into a
+// loom::Executable: parse and verify, lower through the stages of
+// loom::buildCPUPipeline, translate to LLVM IR, optimize and JIT-compile for
+// the host CPU. Every failure is a loom::Error whose message carries MLIR's
+// diagnostics as `file:line:col: error: ...`; a failing pipeline also names
+// its stage and pass. To compile a module you already hold as MLIR IR, see
+// loom/Runtime/MLIRCompile.h.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_RUNTIME_COMPILER_H
+#define LOOM_RUNTIME_COMPILER_H
+
+#include "loom/Runtime/Executable.h"
+#include "loom/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace loom {
+
+/// Where the code runs. The host CPU is the one target so far; code is tuned
+/// for the detected CPU (e.g. znver4 with AVX-512).
+enum class Target { HostCPU };
+
+struct CompilerOptions {
+  /// LLVM optimization level, 0 to 3, for both the IR optimizer and codegen.
+  unsigned optLevel = 3;
+  Target target = Target::HostCPU;
+};
+
+/// What `emit` produces: the IR after a stage, or host machine code.
+enum class EmitKind {
+  Loom,        ///< loom dialect, canonicalized
+  Linalg,      ///< linalg on tensors, fused
+  LLVMDialect, ///< MLIR's LLVM dialect
+  LLVMIR,      ///< LLVM IR after the optimizer at `optLevel`
+  Asm,         ///< host assembly
+  Obj,         ///< host ELF object file (binary bytes)
+};
+
+/// "loom", "linalg", "llvm", "llvmir", "asm", "obj" (loomc's --emit names).
+std::string_view emitKindName(EmitKind kind);
+std::optional<EmitKind> parseEmitKind(std::string_view name);
+
+class Compiler {
+public:
+  explicit Compiler(CompilerOptions options = {});
+  const CompilerOptions &options() const { return compilerOptions; }
+
+  /// Compiles MLIR text; `bufferName` is the file name in diagnostics.
+  Expected<Executable> compileSource(std::string_view mlirText,
+                                     std::string_view bufferName = "<source>") const;
+  /// Reads and compiles an .mlir file.
+  Expected<Executable> compileFile(const std::string &path) const;
+
+  /// Lowers MLIR text as far as `kind` asks and returns the result.
+  Expected<std::string> emitSource(std::string_view mlirText,
+                                   std::string_view bufferName,
+                                   EmitKind kind) const;
+
+private:
+  CompilerOptions compilerOptions;
+};
+
+} // namespace loom
+
+#endif

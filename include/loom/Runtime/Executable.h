@@ -1,0 +1,106 @@
+//===- Executable.h - Compiled entry functions ------------------*- C++ -*-===//
+//
+// A loom::Executable holds the machine code of one compiled module and the
+// signature of each of its entry functions, read from the loom-level IR
+// before lowering. `run` checks every argument against that signature and
+// returns an error rather than calling compiled code with a wrong buffer.
+//
+// `run` and `initialParameters` are const and touch no shared mutable state:
+// one Executable may be run from several threads at once.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_RUNTIME_EXECUTABLE_H
+#define LOOM_RUNTIME_EXECUTABLE_H
+
+#include "loom/Runtime/DType.h"
+#include "loom/Runtime/Initializers.h"
+#include "loom/Runtime/Tensor.h"
+#include "loom/Support/Error.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loom {
+
+/// What a function argument stands for, from its argument attributes.
+enum class ArgumentKind {
+  Parameter, ///< `loom.param = "name"`: trained state, see `initialParameters`
+  Input,     ///< `loom.input = "name"`: data fed at every call
+  Plain,     ///< neither attribute
+};
+
+struct TensorSpec {
+  std::vector<int64_t> shape;
+  DType dtype;
+  /// e.g. "tensor<2x3xf32>".
+  std::string str() const { return tensorTypeString(shape, dtype); }
+};
+
+struct ArgumentInfo {
+  /// The `loom.param` or `loom.input` name; "arg<N>" for plain arguments.
+  std::string name;
+  ArgumentKind kind;
+  TensorSpec type;
+  /// The `loom.init` attribute, when present.
+  std::optional<Initializer> initializer;
+};
+
+struct Signature {
+  std::string entry;
+  std::vector<ArgumentInfo> arguments;
+  std::vector<TensorSpec> results;
+  /// For each result, the argument it is the new value of (`loom.tied_to`):
+  /// the compiled code writes it into that argument's buffer. Empty for
+  /// untied results.
+  std::vector<std::optional<size_t>> resultTiedTo;
+};
+
+namespace detail {
+struct ExecutableState;
+} // namespace detail
+
+class Executable {
+public:
+  explicit Executable(std::unique_ptr<detail::ExecutableState> state);
+  Executable(Executable &&) noexcept;
+  Executable &operator=(Executable &&) noexcept;
+  ~Executable();
+
+  /// The entry functions (the module's public functions), in module order.
+  std::vector<std::string> entryNames() const;
+
+  /// The signature of `entry`, or null when there is no such entry.
+  const Signature *signature(std::string_view entry) const;
+
+  /// Calls `entry` with `args` (count, shapes and dtypes must match the
+  /// signature exactly) and returns its results as new owning tensors. `args`
+  /// are never modified: a tied argument is copied first and the copy, updated
+  /// by the call, is returned as its result.
+  Expected<std::vector<Tensor>> run(std::string_view entry,
+                                    const std::vector<Tensor> &args) const;
+
+  /// Calls `entry` like `run`, but every result tied to an argument
+  /// (`Signature::resultTiedTo`) is written into that argument's buffer in
+  /// place, and only the untied results are returned, in result order. Tied
+  /// arguments must not share a buffer with any other argument.
+  Expected<std::vector<Tensor>> runInPlace(std::string_view entry,
+                                           const std::vector<Tensor> &args) const;
+
+  /// One new tensor per parameter argument of `entry`, in argument order,
+  /// filled by its `loom.init`. The k-th parameter (counting parameters only,
+  /// from 0) draws from stream k of `seed`. A parameter without `loom.init`
+  /// is an error.
+  Expected<std::vector<Tensor>> initialParameters(std::string_view entry,
+                                                  uint64_t seed) const;
+
+private:
+  std::unique_ptr<detail::ExecutableState> state;
+};
+
+} // namespace loom
+
+#endif

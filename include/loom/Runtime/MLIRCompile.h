@@ -1,0 +1,61 @@
+//===- MLIRCompile.h - Compile an in-memory MLIR module ---------*- C++ -*-===//
+//
+// The advanced entry points, for code that already holds a module (the DSL's
+// graphs, the CLI). Unlike the rest of the runtime's headers this one exposes
+// MLIR types.
+//
+// Ownership: the given module is never modified and need not outlive the
+// call. It is copied (through MLIR bytecode, locations included) into a fresh
+// MLIRContext that the compiler configures with every dialect, extension and
+// LLVM translation the pipeline needs, so the caller's context needs only the
+// dialects its module uses. The Executable keeps machine code and signatures
+// only; no MLIR object outlives the call.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_RUNTIME_MLIRCOMPILE_H
+#define LOOM_RUNTIME_MLIRCOMPILE_H
+
+#include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/Executable.h"
+#include "loom/Support/Error.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace loom {
+
+/// One named step of lowering. Stages run one after the other, each in its
+/// own PassManager, so an error names the stage (and pass) that failed.
+struct LoweringStage {
+  std::string name;
+  std::function<void(mlir::OpPassManager &)> build;
+};
+
+/// loom::buildCPUPipeline split at its stages: "loom", "linalg", "llvm".
+std::vector<LoweringStage> cpuLoweringStages();
+
+/// Compiles `module` (loom dialect) through `cpuLoweringStages()`.
+Expected<Executable> compileModule(mlir::ModuleOp module,
+                                   const CompilerOptions &options = {});
+
+/// Compiles through custom stages, which must end in the LLVM dialect with the
+/// calling convention of buildCPUCodegenStage: each public `@f(tensors) ->
+/// (tensors)` becomes `@f(memref inputs..., memref outputs...)` carrying
+/// `llvm.emit_c_interface`. Signatures are read before the first stage.
+Expected<Executable>
+compileModuleWithStages(mlir::ModuleOp module,
+                        const std::vector<LoweringStage> &stages,
+                        const CompilerOptions &options = {});
+
+/// Lowers a copy of `module` as far as `kind` asks and returns the text (or,
+/// for EmitKind::Obj, the object file's bytes).
+Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+                           const CompilerOptions &options = {});
+
+} // namespace loom
+
+#endif

@@ -1,0 +1,63 @@
+//===- CompileSession.h - One compilation in its own context ----*- C++ -*-===//
+//
+// Private to lib/Runtime. A CompileSession owns a fresh MLIRContext with every
+// dialect, extension and LLVM translation the lowering needs, and collects all
+// diagnostics emitted in it, so that any failure becomes one loom::Error whose
+// message reads like MLIR's own output (`file:line:col: error: ...`).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_LIB_RUNTIME_COMPILESESSION_H
+#define LOOM_LIB_RUNTIME_COMPILESESSION_H
+
+#include "loom/Runtime/MLIRCompile.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace loom::detail {
+
+class CompileSession {
+public:
+  CompileSession();
+  ~CompileSession();
+
+  /// Parses and verifies MLIR text; `bufferName` is the file in locations.
+  Expected<mlir::OwningOpRef<mlir::ModuleOp>> parse(std::string_view text,
+                                                    std::string_view bufferName);
+  /// Copies `module`, from any context, into this session's context.
+  Expected<mlir::OwningOpRef<mlir::ModuleOp>> copy(mlir::ModuleOp module);
+
+  /// Signatures of the module's public functions, then the stages, then the
+  /// JIT. `module` must belong to this session.
+  Expected<Executable> compile(mlir::ModuleOp module,
+                               const std::vector<LoweringStage> &stages,
+                               const CompilerOptions &options);
+
+  /// Lowers `module` (of this session) as far as `kind` asks.
+  Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+                             const CompilerOptions &options);
+
+private:
+  /// Runs `stages` in order; the error names the failing stage and pass.
+  Expected<std::monostate> lower(mlir::ModuleOp module,
+                                 const std::vector<LoweringStage> &stages);
+  /// `summary`, then every diagnostic collected so far (which are cleared).
+  Error failure(const std::string &summary);
+  void record(mlir::Diagnostic &diagnostic);
+
+  std::unique_ptr<mlir::MLIRContext> context;
+  std::mutex diagnosticsMutex;
+  std::string diagnostics;
+  std::unique_ptr<mlir::ScopedDiagnosticHandler> handler;
+};
+
+} // namespace loom::detail
+
+#endif

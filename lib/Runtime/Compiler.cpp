@@ -1,0 +1,109 @@
+//===- Compiler.cpp - The compiler's public entry points ------------------===//
+#include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/MLIRCompile.h"
+
+#include "CompileSession.h"
+
+#include "loom/Pipelines/Pipelines.h"
+
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+namespace loom {
+namespace {
+
+constexpr std::array<std::pair<EmitKind, std::string_view>, 6> kEmitKindNames{{
+    {EmitKind::Loom, "loom"},
+    {EmitKind::Linalg, "linalg"},
+    {EmitKind::LLVMDialect, "llvm"},
+    {EmitKind::LLVMIR, "llvmir"},
+    {EmitKind::Asm, "asm"},
+    {EmitKind::Obj, "obj"},
+}};
+
+Expected<std::string> readTextFile(const std::string &path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file)
+    return Error("cannot open '" + path + "'");
+  return std::string((std::istreambuf_iterator<char>(file)),
+                     std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+std::string_view emitKindName(EmitKind kind) {
+  for (const auto &[candidate, name] : kEmitKindNames)
+    if (candidate == kind)
+      return name;
+  return "unknown";
+}
+
+std::optional<EmitKind> parseEmitKind(std::string_view name) {
+  for (const auto &[kind, candidate] : kEmitKindNames)
+    if (candidate == name)
+      return kind;
+  return std::nullopt;
+}
+
+std::vector<LoweringStage> cpuLoweringStages() {
+  return {{"loom", buildLoomStage},
+          {"linalg", buildLinalgStage},
+          {"llvm", buildCPUCodegenStage}};
+}
+
+Compiler::Compiler(CompilerOptions options) : compilerOptions(options) {}
+
+Expected<Executable> Compiler::compileSource(std::string_view mlirText,
+                                             std::string_view bufferName) const {
+  detail::CompileSession session;
+  auto module = session.parse(mlirText, bufferName);
+  if (!module)
+    return module.error();
+  return session.compile(**module, cpuLoweringStages(), compilerOptions);
+}
+
+Expected<Executable> Compiler::compileFile(const std::string &path) const {
+  Expected<std::string> text = readTextFile(path);
+  if (!text)
+    return text.error();
+  return compileSource(*text, path);
+}
+
+Expected<std::string> Compiler::emitSource(std::string_view mlirText,
+                                           std::string_view bufferName,
+                                           EmitKind kind) const {
+  detail::CompileSession session;
+  auto module = session.parse(mlirText, bufferName);
+  if (!module)
+    return module.error();
+  return session.emit(**module, kind, compilerOptions);
+}
+
+Expected<Executable> compileModule(mlir::ModuleOp module,
+                                   const CompilerOptions &options) {
+  return compileModuleWithStages(module, cpuLoweringStages(), options);
+}
+
+Expected<Executable>
+compileModuleWithStages(mlir::ModuleOp module,
+                        const std::vector<LoweringStage> &stages,
+                        const CompilerOptions &options) {
+  detail::CompileSession session;
+  auto copied = session.copy(module);
+  if (!copied)
+    return copied.error();
+  return session.compile(**copied, stages, options);
+}
+
+Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+                           const CompilerOptions &options) {
+  detail::CompileSession session;
+  auto copied = session.copy(module);
+  if (!copied)
+    return copied.error();
+  return session.emit(**copied, kind, options);
+}
+
+} // namespace loom

@@ -1,0 +1,181 @@
+//===- Executable.cpp - Calling compiled entry functions ------------------===//
+#include "loom/Runtime/Executable.h"
+
+#include "ExecutableState.h"
+
+namespace loom {
+namespace {
+
+/// A strided memref descriptor as the compiled code reads it:
+/// {T *allocated, T *aligned, int64 offset, int64 sizes[R], int64 strides[R]},
+/// stored as 3 + 2R 64-bit words (a rank-0 descriptor has only the first 3).
+std::vector<int64_t> makeDescriptor(const void *data,
+                                    const std::vector<int64_t> &shape) {
+  size_t rank = shape.size();
+  std::vector<int64_t> words(3 + 2 * rank);
+  auto address = static_cast<int64_t>(reinterpret_cast<intptr_t>(data));
+  words[0] = address;
+  words[1] = address;
+  words[2] = 0;
+  int64_t stride = 1;
+  for (size_t i = rank; i-- > 0;) {
+    words[3 + i] = shape[i];
+    words[3 + rank + i] = stride;
+    stride *= shape[i];
+  }
+  return words;
+}
+
+std::string argumentDescription(const Signature &signature, size_t index) {
+  return "argument #" + std::to_string(index) + " ('" +
+         signature.arguments[index].name + "') of '" + signature.entry + "'";
+}
+
+} // namespace
+
+Executable::Executable(std::unique_ptr<detail::ExecutableState> state)
+    : state(std::move(state)) {}
+Executable::Executable(Executable &&) noexcept = default;
+Executable &Executable::operator=(Executable &&) noexcept = default;
+Executable::~Executable() = default;
+
+std::vector<std::string> Executable::entryNames() const {
+  std::vector<std::string> names;
+  for (const detail::CompiledEntry &entry : state->entries)
+    names.push_back(entry.signature.entry);
+  return names;
+}
+
+const Signature *Executable::signature(std::string_view entry) const {
+  for (const detail::CompiledEntry &compiled : state->entries)
+    if (compiled.signature.entry == entry)
+      return &compiled.signature;
+  return nullptr;
+}
+
+static Expected<const detail::CompiledEntry *>
+findEntry(const detail::ExecutableState &state, std::string_view entry) {
+  std::string available;
+  for (const detail::CompiledEntry &compiled : state.entries) {
+    if (compiled.signature.entry == entry)
+      return &compiled;
+    available += (available.empty() ? "'" : ", '") + compiled.signature.entry + "'";
+  }
+  return Error("no entry function '" + std::string(entry) +
+               "'; the executable has " +
+               (available.empty() ? std::string("none") : available));
+}
+
+/// Checks `args` against the signature, calls the compiled code with
+/// `args` followed by one new output per untied result, and returns those
+/// outputs.
+static Expected<std::vector<Tensor>>
+callEntry(const detail::CompiledEntry &compiled,
+          const std::vector<Tensor> &args) {
+  const Signature &signature = compiled.signature;
+  if (args.size() != signature.arguments.size())
+    return Error("'" + signature.entry + "' takes " +
+                 std::to_string(signature.arguments.size()) +
+                 " arguments, got " + std::to_string(args.size()));
+  for (size_t i = 0; i < args.size(); ++i) {
+    const TensorSpec &expected = signature.arguments[i].type;
+    if (args[i].shape() != expected.shape || args[i].dtype() != expected.dtype)
+      return Error(argumentDescription(signature, i) + ": expected " +
+                   expected.str() + ", got " + args[i].typeString());
+  }
+  for (const std::optional<size_t> &tied : signature.resultTiedTo) {
+    if (!tied || args[*tied].numBytes() == 0)
+      continue;
+    for (size_t i = 0; i < args.size(); ++i)
+      if (i != *tied && args[i].rawData() == args[*tied].rawData())
+        return Error(argumentDescription(signature, *tied) +
+                     " is updated in place but shares its buffer with " +
+                     argumentDescription(signature, i));
+  }
+
+  std::vector<Tensor> results;
+  for (size_t i = 0; i < signature.results.size(); ++i)
+    if (!signature.resultTiedTo[i])
+      results.push_back(
+          Tensor::zeros(signature.results[i].shape, signature.results[i].dtype));
+
+  std::vector<std::vector<int64_t>> descriptors;
+  descriptors.reserve(args.size() + results.size());
+  for (const Tensor &arg : args)
+    descriptors.push_back(makeDescriptor(arg.rawData(), arg.shape()));
+  for (const Tensor &result : results)
+    descriptors.push_back(makeDescriptor(result.rawData(), result.shape()));
+
+  std::vector<void *> descriptorPointers;
+  descriptorPointers.reserve(descriptors.size());
+  for (std::vector<int64_t> &descriptor : descriptors)
+    descriptorPointers.push_back(descriptor.data());
+  std::vector<void *> packedArguments;
+  packedArguments.reserve(descriptorPointers.size());
+  for (void *&pointer : descriptorPointers)
+    packedArguments.push_back(&pointer);
+
+  compiled.function(packedArguments.data());
+  return results;
+}
+
+Expected<std::vector<Tensor>>
+Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
+  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  if (!found)
+    return found.error();
+  const Signature &signature = (*found)->signature;
+
+  // Tied arguments are written by the call: give it copies.
+  std::vector<Tensor> callArgs = args;
+  for (const std::optional<size_t> &tied : signature.resultTiedTo)
+    if (tied && *tied < callArgs.size())
+      callArgs[*tied] = callArgs[*tied].clone();
+  Expected<std::vector<Tensor>> untied = callEntry(**found, callArgs);
+  if (!untied)
+    return untied.error();
+
+  std::vector<Tensor> results;
+  size_t nextUntied = 0;
+  for (const std::optional<size_t> &tied : signature.resultTiedTo)
+    results.push_back(tied ? callArgs[*tied] : (*untied)[nextUntied++]);
+  return results;
+}
+
+Expected<std::vector<Tensor>>
+Executable::runInPlace(std::string_view entry,
+                       const std::vector<Tensor> &args) const {
+  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  if (!found)
+    return found.error();
+  return callEntry(**found, args);
+}
+
+Expected<std::vector<Tensor>>
+Executable::initialParameters(std::string_view entry, uint64_t seed) const {
+  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  if (!found)
+    return found.error();
+  const Signature &signature = (*found)->signature;
+
+  std::vector<Tensor> parameters;
+  uint64_t stream = 0;
+  for (size_t i = 0; i < signature.arguments.size(); ++i) {
+    const ArgumentInfo &argument = signature.arguments[i];
+    if (argument.kind != ArgumentKind::Parameter)
+      continue;
+    if (!argument.initializer)
+      return Error("parameter " + argumentDescription(signature, i) +
+                   " has no loom.init initializer");
+    Tensor parameter = Tensor::zeros(argument.type.shape, argument.type.dtype);
+    Expected<std::monostate> filled =
+        initializeTensor(parameter, *argument.initializer, seed, stream++);
+    if (!filled)
+      return Error("parameter " + argumentDescription(signature, i) + ": " +
+                   filled.error().message());
+    parameters.push_back(std::move(parameter));
+  }
+  return parameters;
+}
+
+} // namespace loom

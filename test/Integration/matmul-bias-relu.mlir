@@ -1,0 +1,20 @@
+// Runs a small dense layer on the JIT; the expected numbers are worked out by
+// hand in the comments.
+// RUN: loomc %s --run | FileCheck %s
+
+// x = [[1, 2], [3, 4]], w = [[1, -1, 0], [0, 1, 2]], b = [0.5, 0, -10]
+// x.w = [[1, 1, 4], [3, 1, 8]]; + b = [[1.5, 1, -6], [3.5, 1, -2]]; relu -> [[1.5, 1, 0], [3.5, 1, 0]]
+// CHECK: entry @dense (0 parameters, seed 0)
+// CHECK-NEXT: result #0: tensor<2x3xf32>
+// CHECK-SAME: sum=7
+// CHECK-NEXT: values: [1.5, 1, 0, 3.5, 1, 0]
+func.func @dense() -> tensor<2x3xf32> {
+  %x = loom.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %w = loom.constant dense<[[1.0, -1.0, 0.0], [0.0, 1.0, 2.0]]> : tensor<2x3xf32>
+  %b = loom.constant dense<[0.5, 0.0, -10.0]> : tensor<3xf32>
+  %xw = loom.matmul %x, %w : tensor<2x2xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+  %bb = loom.broadcast_in_dim %b dims = [1] : tensor<3xf32> -> tensor<2x3xf32>
+  %s = loom.add %xw, %bb : tensor<2x3xf32>
+  %r = loom.relu %s : tensor<2x3xf32>
+  return %r : tensor<2x3xf32>
+}

@@ -1,0 +1,555 @@
+//===- loomc.cpp - The Loom compiler driver --------------------------------===//
+//
+// Compiles a loom-dialect .mlir file or a built-in model, prints the module
+// after any stage, or JIT-runs an entry point and summarizes its results.
+// Every error goes to stderr (MLIR's diagnostic format where there is a
+// location) and makes the exit status non-zero.
+//
+//===----------------------------------------------------------------------===//
+#include "loom/Data/BatchLoader.h"
+#include "loom/Data/FashionMNIST.h"
+#include "loom/Dialect/Loom/Transforms/Autodiff.h"
+#include "loom/InitAll.h"
+#include "loom/Models/Models.h"
+#include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Runtime/Npy.h"
+#include "loom/Support/CounterRNG.h"
+#include "loom/Training/ModelTraining.h"
+#include "loom/Training/Trainer.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+
+namespace cl = llvm::cl;
+
+static cl::OptionCategory loomcCategory("loomc options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<input .mlir file>"),
+                                      cl::cat(loomcCategory));
+static cl::opt<std::string>
+    modelName("model",
+              cl::desc("Build a reference model instead of reading a file "
+                       "(ae, vae, gan, attn, attn-fmnist)"),
+              cl::cat(loomcCategory));
+static cl::opt<int64_t> batchSize("batch",
+                                  cl::desc("Batch size of a built-in model"),
+                                  cl::init(0), cl::cat(loomcCategory));
+static cl::opt<std::string>
+    emitStage("emit",
+              cl::desc("Print the module after a stage: loom, linalg, llvm, "
+                       "llvmir, asm or obj (obj needs -o)"),
+              cl::cat(loomcCategory));
+static cl::opt<std::string> outputFile("o", cl::desc("Output file for --emit"),
+                                       cl::value_desc("file"), cl::init("-"),
+                                       cl::cat(loomcCategory));
+static cl::opt<bool> runEntry("run", cl::desc("JIT-compile and run an entry"),
+                              cl::cat(loomcCategory));
+static cl::opt<std::string>
+    entryName("entry", cl::desc("Entry function to run (default: the first)"),
+              cl::cat(loomcCategory));
+static cl::list<std::string>
+    inputFiles("inputs",
+               cl::desc("Comma-separated .npy files, one per input argument "
+                        "(parameters are initialized from their loom.init)"),
+               cl::CommaSeparated, cl::cat(loomcCategory));
+static cl::opt<std::string>
+    outputDir("outputs", cl::desc("Write every result as DIR/result<N>.npy"),
+              cl::value_desc("dir"), cl::cat(loomcCategory));
+static cl::opt<uint64_t> seed("seed",
+                              cl::desc("Seed for parameters, random inputs and "
+                                       "rank-0 i64 seed arguments"),
+                              cl::init(0), cl::cat(loomcCategory));
+
+static cl::opt<bool>
+    gradMode("grad",
+             cl::desc("Differentiate the entry (--entry, default the first "
+                      "function) with loom-autodiff; --emit prints the module "
+                      "with @<entry>_grad, --run runs @<entry>_grad"),
+             cl::cat(loomcCategory));
+static cl::opt<bool> trainStepMode(
+    "train-step",
+    cl::desc("Build the training step (a model's own optimizer from MODELS.md; "
+             "Adam for a file's entry); --emit prints it, --run trains"),
+    cl::cat(loomcCategory));
+static cl::opt<std::string> optimizerName(
+    "optimizer",
+    cl::desc("Optimizer of --train-step: sgd, adam or adamw with PyTorch's "
+             "defaults (default: the model's own, or adam)"),
+    cl::cat(loomcCategory));
+static cl::opt<double> learningRate("lr",
+                                    cl::desc("Learning rate for --optimizer"),
+                                    cl::init(0), cl::cat(loomcCategory));
+static cl::opt<int64_t> trainSteps("steps",
+                                   cl::desc("Training steps for --train-step "
+                                            "--run"),
+                                   cl::init(1), cl::cat(loomcCategory));
+static cl::opt<std::string> dataDir(
+    "data",
+    cl::desc("Train on Fashion-MNIST from this directory (inputs 'x' get "
+             "images, 'labels' labels; otherwise stand-in data)"),
+    cl::value_desc("dir"), cl::cat(loomcCategory));
+static cl::opt<int64_t>
+    trainImages("train-images",
+                cl::desc("Use only the first N training images with --data"),
+                cl::init(0), cl::cat(loomcCategory));
+
+namespace {
+
+int fail(const std::string &message) {
+  llvm::errs() << "loomc: error: " << message << "\n";
+  return 1;
+}
+
+/// Library errors that carry an MLIR location are printed as they are; the
+/// others get the tool's prefix, so every message reads `...: error: ...`.
+int fail(const loom::Error &error) {
+  std::string message = error.message();
+  if (!llvm::StringRef(message).contains(": error: "))
+    return fail(message);
+  llvm::errs() << message << "\n";
+  return 1;
+}
+
+/// A deterministic stand-in for data: floats in [0, 1), integers in [0, 10)
+/// (class labels), and the seed itself for rank-0 i64 seed arguments.
+loom::Tensor randomInput(const loom::TensorSpec &spec, uint64_t stream) {
+  loom::Tensor tensor = loom::Tensor::zeros(spec.shape, spec.dtype);
+  int64_t count = tensor.numElements();
+  for (int64_t i = 0; i < count; ++i) {
+    double u = loom::rng::uniform<double>(seed, stream, i);
+    switch (spec.dtype) {
+    case loom::DType::F32:
+      tensor.data<float>()[i] = static_cast<float>(u);
+      break;
+    case loom::DType::F64:
+      tensor.data<double>()[i] = u;
+      break;
+    case loom::DType::I1:
+      tensor.data<bool>()[i] = u < 0.5;
+      break;
+    case loom::DType::I32:
+      tensor.data<int32_t>()[i] = static_cast<int32_t>(u * 10);
+      break;
+    case loom::DType::I64:
+      tensor.data<int64_t>()[i] =
+          spec.shape.empty() ? static_cast<int64_t>(seed)
+                             : static_cast<int64_t>(u * 10);
+      break;
+    }
+  }
+  return tensor;
+}
+
+/// The element at linear index `i`, as a double, whatever the dtype.
+double elementAt(const loom::Tensor &tensor, int64_t i) {
+  switch (tensor.dtype()) {
+  case loom::DType::F32:
+    return tensor.data<float>()[i];
+  case loom::DType::F64:
+    return tensor.data<double>()[i];
+  case loom::DType::I1:
+    return tensor.data<bool>()[i];
+  case loom::DType::I32:
+    return tensor.data<int32_t>()[i];
+  case loom::DType::I64:
+    return static_cast<double>(tensor.data<int64_t>()[i]);
+  }
+  return 0;
+}
+
+void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
+  int64_t count = tensor.numElements();
+  double sum = 0, sumSquares = 0;
+  double low = INFINITY, high = -INFINITY;
+  int64_t nonFinite = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    double v = elementAt(tensor, i);
+    if (!std::isfinite(v)) {
+      ++nonFinite;
+      continue;
+    }
+    sum += v;
+    sumSquares += v * v;
+    low = std::min(low, v);
+    high = std::max(high, v);
+  }
+  int64_t finite = count - nonFinite;
+  double mean = finite ? sum / finite : NAN;
+  double variance = finite ? std::max(0.0, sumSquares / finite - mean * mean) : NAN;
+  std::string line = fmt::format(
+      "{}: {}  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} sum={:.6g}",
+      label.str(), tensor.typeString(), mean, std::sqrt(variance), low, high,
+      sum);
+  if (nonFinite)
+    line += fmt::format("  non-finite={}", nonFinite);
+  llvm::outs() << line << "\n";
+  if (count <= 8) {
+    std::vector<std::string> values;
+    for (int64_t i = 0; i < count; ++i)
+      values.push_back(fmt::format("{:.6g}", elementAt(tensor, i)));
+    llvm::outs() << "  values: [" << llvm::join(values, ", ") << "]\n";
+  }
+}
+
+int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
+  if (kind == loom::EmitKind::Obj && outputFile == "-")
+    return fail("--emit=obj writes binary: give an output file with -o");
+  loom::Expected<std::string> text = loom::emit(module, kind);
+  if (!text)
+    return fail(text.error());
+  std::string errorMessage;
+  auto output = mlir::openOutputFile(outputFile, &errorMessage);
+  if (!output)
+    return fail(errorMessage);
+  output->os() << *text;
+  output->keep();
+  return 0;
+}
+
+int runModule(mlir::ModuleOp module) {
+  loom::Expected<loom::Executable> executable = loom::compileModule(module);
+  if (!executable)
+    return fail(executable.error());
+  std::vector<std::string> entries = executable->entryNames();
+  if (entries.empty())
+    return fail("the module has no public function to run");
+  std::string entry = entryName.empty() ? entries.front() : entryName.getValue();
+  const loom::Signature *signature = executable->signature(entry);
+  if (!signature)
+    return fail(fmt::format("no entry named '{}'; entries: {}", entry,
+                            llvm::join(entries, ", ")));
+
+  loom::Expected<std::vector<loom::Tensor>> parameters =
+      executable->initialParameters(entry, seed);
+  if (!parameters)
+    return fail(parameters.error());
+  std::vector<loom::Tensor> args;
+  size_t nextParameter = 0, nextInput = 0;
+  for (const loom::ArgumentInfo &argument : signature->arguments) {
+    if (argument.kind == loom::ArgumentKind::Parameter) {
+      args.push_back((*parameters)[nextParameter++]);
+      continue;
+    }
+    if (inputFiles.empty()) {
+      args.push_back(randomInput(argument.type, 1000 + args.size()));
+      continue;
+    }
+    if (nextInput >= inputFiles.size())
+      return fail(fmt::format("entry '{}' takes more inputs than the {} given "
+                              "with --inputs (next: '{}' {})",
+                              entry, inputFiles.size(), argument.name,
+                              argument.type.str()));
+    loom::Expected<loom::Tensor> tensor = loom::readNpy(inputFiles[nextInput++]);
+    if (!tensor)
+      return fail(tensor.error());
+    args.push_back(*tensor);
+  }
+  if (!inputFiles.empty() && nextInput != inputFiles.size())
+    return fail(fmt::format("entry '{}' takes {} inputs but --inputs gave {}",
+                            entry, nextInput, inputFiles.size()));
+
+  loom::Expected<std::vector<loom::Tensor>> results =
+      executable->run(entry, args);
+  if (!results)
+    return fail(results.error());
+  llvm::outs() << "entry @" << entry << " (" << nextParameter
+               << " parameters, seed " << seed.getValue() << ")\n";
+  if (!outputDir.empty()) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
+      return fail(fmt::format("cannot create '{}': {}", outputDir.getValue(),
+                              ec.message()));
+  }
+  for (auto [index, result] : llvm::enumerate(*results)) {
+    printSummary(fmt::format("result #{}", index), result);
+    if (outputDir.empty())
+      continue;
+    std::string path = fmt::format("{}/result{}.npy", outputDir.getValue(), index);
+    auto written = loom::writeNpy(path, result);
+    if (!written)
+      return fail(written.error());
+  }
+  return 0;
+}
+
+/// The function --grad and --train-step start from: --entry or the first
+/// function with a body.
+mlir::func::FuncOp selectedFunction(mlir::ModuleOp module) {
+  for (auto function : module.getOps<mlir::func::FuncOp>())
+    if (!function.isExternal() &&
+        (entryName.empty() || function.getSymName() == entryName))
+      return function;
+  return {};
+}
+
+/// Runs loom-autodiff on the selected function, adding @<name>_grad. A
+/// function whose loss is its last result (the models') is first copied with
+/// the loss moved to the front.
+int addGradient(mlir::ModuleOp module, std::string &gradName) {
+  mlir::func::FuncOp function = selectedFunction(module);
+  if (!function)
+    return fail(entryName.empty()
+                    ? std::string("the module has no function to differentiate")
+                    : fmt::format("no function named '{}'", entryName.getValue()));
+  gradName = function.getSymName().str() + "_grad";
+  auto print = [](mlir::Diagnostic &diagnostic, llvm::StringRef severity) {
+    if (auto file = mlir::LocationAttr(diagnostic.getLocation())
+                        .findInstanceOf<mlir::FileLineColLoc>())
+      llvm::errs() << file.getFilename() << ":" << file.getLine() << ":"
+                   << file.getColumn() << ": ";
+    else
+      llvm::errs() << "loomc: ";
+    llvm::errs() << severity << ": " << diagnostic.str() << "\n";
+  };
+  mlir::ScopedDiagnosticHandler diagnostics(
+      module.getContext(), [&](mlir::Diagnostic &diagnostic) {
+        print(diagnostic, "error");
+        for (mlir::Diagnostic &note : diagnostic.getNotes())
+          print(note, "note");
+        return mlir::success();
+      });
+  mlir::FailureOr<unsigned> lossIndex =
+      loom::training::lossResultIndex(function);
+  if (mlir::failed(lossIndex))
+    return 1;
+  mlir::func::FuncOp lossFirst = function;
+  if (*lossIndex != 0) {
+    auto copied = loom::training::buildLossFirstFunction(
+        function, function.getSymName().str() + "_loss_first");
+    if (mlir::failed(copied))
+      return 1;
+    lossFirst = *copied;
+  }
+  auto grad = loom::buildGradientFunction(
+      lossFirst, loom::differentiatedArguments(lossFirst), gradName);
+  if (lossFirst != function)
+    lossFirst.erase();
+  if (mlir::failed(grad))
+    return 1;
+  grad->setPublic();
+  return 0;
+}
+
+/// Fills the batch inputs of a training step: Fashion-MNIST when --data is
+/// given (images for 'x', labels for 'labels'), else stand-in data; a rank-0
+/// i64 'seed' changes with every step.
+class BatchSource {
+public:
+  static loom::Expected<BatchSource>
+  create(std::vector<loom::ArgumentInfo> inputs) {
+    BatchSource source;
+    source.inputs = std::move(inputs);
+    for (const loom::ArgumentInfo &input : source.inputs)
+      source.batch.push_back(randomInput(input.type, 1000 + source.batch.size()));
+    if (dataDir.empty())
+      return source;
+    std::optional<int64_t> limit;
+    if (trainImages > 0)
+      limit = trainImages.getValue();
+    auto dataset = loom::data::loadFashionMNIST(loom::data::Split::Train,
+                                                limit, dataDir);
+    if (!dataset)
+      return dataset.error();
+    for (const loom::ArgumentInfo &input : source.inputs)
+      if (input.name == "x") {
+        loom::data::BatchOptions options;
+        options.batchSize = input.type.shape.front();
+        options.seed = seed;
+        options.dropLast = true;
+        source.loader.emplace(*dataset, options);
+        if (source.loader->batchesPerEpoch() == 0)
+          return loom::Error(fmt::format(
+              "--data: {} images make no full batch of {}", dataset->size(),
+              options.batchSize));
+        return source;
+      }
+    return loom::Error("--data needs a batch input named 'x'");
+  }
+
+  /// The batch of step `step` (counting from 0).
+  const std::vector<loom::Tensor> &next(int64_t step) {
+    for (auto [input, tensor] : llvm::zip(inputs, batch))
+      if (input.name == "seed" && input.type.shape.empty() &&
+          input.type.dtype == loom::DType::I64)
+        *tensor.data<int64_t>() = static_cast<int64_t>(seed) + step;
+    if (!loader)
+      return batch;
+    if (step % loader->batchesPerEpoch() == 0)
+      loader->startEpoch(step / loader->batchesPerEpoch());
+    loom::Tensor *images = nullptr, *labels = nullptr;
+    for (auto [input, tensor] : llvm::zip(inputs, batch)) {
+      if (input.name == "x")
+        images = &tensor;
+      if (input.name == "labels")
+        labels = &tensor;
+    }
+    if (labels)
+      loader->next(*images, *labels);
+    else
+      loader->next(*images);
+    return batch;
+  }
+
+private:
+  std::vector<loom::ArgumentInfo> inputs;
+  std::vector<loom::Tensor> batch;
+  std::optional<loom::data::BatchLoader> loader;
+};
+
+int runTraining(loom::Expected<loom::training::Trainer> trainer) {
+  if (!trainer)
+    return fail(trainer.error());
+  if (trainSteps <= 0)
+    return fail("--steps must be positive");
+  auto source = BatchSource::create(trainer->batchInputs());
+  if (!source)
+    return fail(source.error());
+  llvm::outs() << "training step @" << trainer->layout().entry << ": "
+               << trainer->parameters().size() << " parameters, "
+               << loom::training::describe(trainer->optimizer()) << ", seed "
+               << seed.getValue() << "\n";
+  for (int64_t step = 0; step < trainSteps; ++step) {
+    auto losses = trainer->stepPhases(source->next(step));
+    if (!losses)
+      return fail(losses.error());
+    std::vector<std::string> values;
+    for (double loss : *losses)
+      values.push_back(fmt::format("{:.9g}", loss));
+    llvm::outs() << "step " << step + 1 << " loss " << llvm::join(values, " ")
+                 << "\n";
+  }
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(loomcCategory);
+  cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
+
+  if (inputFile.empty() == modelName.empty())
+    return fail("give exactly one of an input .mlir file or --model=NAME");
+  std::optional<loom::EmitKind> emitKind;
+  if (!emitStage.empty()) {
+    emitKind = loom::parseEmitKind(emitStage.getValue());
+    if (!emitKind)
+      return fail(fmt::format("unknown --emit stage '{}'; expected loom, linalg, "
+                              "llvm, llvmir, asm or obj",
+                              emitStage.getValue()));
+  }
+  if (!runEntry && !emitKind)
+    emitKind = loom::EmitKind::Loom;
+
+  // A built-in model owns its context; a file is parsed into ours.
+  std::optional<loom::dsl::Module> model;
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  loom::registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  mlir::OwningOpRef<mlir::ModuleOp> parsed;
+  mlir::ModuleOp module;
+  if (!modelName.empty()) {
+    loom::models::ModelOptions options;
+    if (batchSize > 0)
+      options.batch = batchSize;
+    auto built = loom::models::buildModel(modelName, options);
+    if (!built)
+      return fail(built.error());
+    model.emplace(std::move(*built));
+    module = model->module();
+  } else {
+    llvm::SourceMgr sourceMgr;
+    mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+    std::string errorMessage;
+    auto file = mlir::openInputFile(inputFile, &errorMessage);
+    if (!file)
+      return fail(errorMessage);
+    sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+    parsed = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+    if (!parsed)
+      return 1;
+    module = *parsed;
+  }
+
+  if (gradMode && trainStepMode)
+    return fail("give at most one of --grad and --train-step");
+  if (gradMode) {
+    std::string gradName;
+    if (int status = addGradient(module, gradName))
+      return status;
+    entryName.setValue(gradName);
+  }
+  if (trainStepMode) {
+    std::vector<loom::training::TrainPhase> phases;
+    loom::training::Optimizer optimizer = loom::training::Adam{};
+    if (!modelName.empty()) {
+      loom::models::ModelOptions options;
+      if (batchSize > 0)
+        options.batch = batchSize;
+      auto training = loom::training::buildModelTraining(modelName, options);
+      if (!training)
+        return fail(training.error());
+      phases = training->phases;
+      optimizer = training->optimizer;
+      model.emplace(std::move(training->module));
+      module = model->module();
+    } else {
+      mlir::func::FuncOp function = selectedFunction(module);
+      if (!function)
+        return fail("the module has no function to train");
+      phases.push_back({function.getSymName().str(), {}, ""});
+    }
+    if (!optimizerName.empty()) {
+      if (optimizerName == "sgd")
+        optimizer = loom::training::SGD{};
+      else if (optimizerName == "adam")
+        optimizer = loom::training::Adam{};
+      else if (optimizerName == "adamw")
+        optimizer = loom::training::AdamW{};
+      else
+        return fail(fmt::format("unknown --optimizer '{}'; expected sgd, adam "
+                                "or adamw",
+                                optimizerName.getValue()));
+    }
+    if (learningRate != 0)
+      std::visit([](auto &config) { config.lr = learningRate; }, optimizer);
+    if (emitKind) {
+      auto stepModule =
+          loom::training::buildTrainStepModule(module, phases, optimizer);
+      if (!stepModule)
+        return fail(stepModule.error());
+      if (int status = emitModule(**stepModule, *emitKind))
+        return status;
+    }
+    if (!runEntry)
+      return 0;
+    loom::training::TrainerOptions options;
+    options.seed = seed;
+    return runTraining(
+        loom::training::compileTrainStep(module, phases, optimizer, options));
+  }
+
+  if (emitKind) {
+    if (int status = emitModule(module, *emitKind))
+      return status;
+  }
+  if (runEntry)
+    return runModule(module);
+  return 0;
+}
