@@ -1,12 +1,21 @@
 //===- InitAll.cpp - Register every Loom dialect and pass -----------------===//
 #include "loom/InitAll.h"
 
+#include "loom/Codegen/Passes.h"
+#include "loom/Conversion/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/Transforms/Passes.h"
+#include "loom/Pipelines/Pipelines.h"
 
 namespace loom {
 void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<LoomDialect>();
 }
 
-void registerAllPasses() {}
+void registerAllPasses() {
+  registerLoomTransformsPasses();
+  registerLoomConversionPasses();
+  registerLoomCodegenPasses();
+  registerPipelines();
+}
 } // namespace loom

@@ -3,6 +3,7 @@
 #define LOOM_OPS_TD
 
 include "loom/Dialect/Loom/IR/LoomDialect.td"
+include "loom/Dialect/Loom/IR/LoomInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
@@ -13,7 +14,8 @@ include "mlir/IR/BuiltinAttributeInterfaces.td"
 
 class Loom_UnaryOp<string mnemonic, string doc, list<Trait> traits = []>
     : Loom_Op<mnemonic, !listconcat(traits,
-        [Pure, Elementwise, SameOperandsAndResultType])> {
+        [Pure, Elementwise, SameOperandsAndResultType,
+         DeclareOpInterfaceMethods<Loom_GradientOpInterface>])> {
   let summary = doc;
   let arguments = (ins Loom_FloatTensor:$operand);
   let results = (outs Loom_FloatTensor:$result);
@@ -22,7 +24,8 @@ class Loom_UnaryOp<string mnemonic, string doc, list<Trait> traits = []>
 
 class Loom_BinaryOp<string mnemonic, string doc, list<Trait> traits = []>
     : Loom_Op<mnemonic, !listconcat(traits,
-        [Pure, Elementwise, SameOperandsAndResultType])> {
+        [Pure, Elementwise, SameOperandsAndResultType,
+         DeclareOpInterfaceMethods<Loom_GradientOpInterface>])> {
   let summary = doc;
   let description = [{
     Both operands have the result's type; broadcast first with
@@ -67,7 +70,8 @@ def Loom_SquareOp : Loom_UnaryOp<"square", "elementwise x * x">;
 def Loom_AbsOp : Loom_UnaryOp<"abs", "elementwise |x|">;
 
 def Loom_LeakyReluOp : Loom_Op<"leaky_relu",
-    [Pure, Elementwise, SameOperandsAndResultType]> {
+    [Pure, Elementwise, SameOperandsAndResultType,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "elementwise x if x > 0 else alpha * x";
   let arguments = (ins Loom_FloatTensor:$operand, F64Attr:$alpha);
   let results = (outs Loom_FloatTensor:$result);
@@ -84,7 +88,8 @@ def Loom_CompareOp : Loom_Op<"compare", [Pure, Elementwise,
 }
 
 def Loom_SelectOp : Loom_Op<"select", [Pure, Elementwise,
-    AllTypesMatch<["on_true", "on_false", "result"]>]> {
+    AllTypesMatch<["on_true", "on_false", "result"]>,
+    DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "elementwise condition ? on_true : on_false";
   let arguments = (ins Loom_BoolTensor:$condition, Loom_AnyTensor:$on_true,
                        Loom_AnyTensor:$on_false);
@@ -95,7 +100,8 @@ def Loom_SelectOp : Loom_Op<"select", [Pure, Elementwise,
   let hasFolder = 1;
 }
 
-def Loom_ConvertOp : Loom_Op<"convert", [Pure, Elementwise]> {
+def Loom_ConvertOp : Loom_Op<"convert", [Pure, Elementwise,
+    DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "elementwise element-type conversion";
   let description = [{
     Float to float rounds to nearest, integer to float converts the signed value
@@ -111,7 +117,8 @@ def Loom_ConvertOp : Loom_Op<"convert", [Pure, Elementwise]> {
 // Shape and layout
 //===----------------------------------------------------------------------===//
 
-def Loom_BroadcastInDimOp : Loom_Op<"broadcast_in_dim", [Pure]> {
+def Loom_BroadcastInDimOp : Loom_Op<"broadcast_in_dim",
+    [Pure, DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "broadcast a tensor into a larger shape";
   let description = [{
     As in HLO: operand dimension `i` maps to result dimension
@@ -132,7 +139,8 @@ def Loom_BroadcastInDimOp : Loom_Op<"broadcast_in_dim", [Pure]> {
   let hasFolder = 1;
 }
 
-def Loom_ReshapeOp : Loom_Op<"reshape", [Pure]> {
+def Loom_ReshapeOp : Loom_Op<"reshape",
+    [Pure, DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "reinterpret the elements, in row-major order, in a new shape";
   let arguments = (ins Loom_AnyTensor:$operand);
   let results = (outs Loom_AnyTensor:$result);
@@ -142,7 +150,8 @@ def Loom_ReshapeOp : Loom_Op<"reshape", [Pure]> {
 }
 
 def Loom_TransposeOp : Loom_Op<"transpose",
-    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "permute dimensions: result dim i is operand dim perm[i]";
   let arguments = (ins Loom_AnyTensor:$operand, DenseI64ArrayAttr:$permutation);
   let results = (outs Loom_AnyTensor:$result);
@@ -153,7 +162,8 @@ def Loom_TransposeOp : Loom_Op<"transpose",
 }
 
 def Loom_SliceOp : Loom_Op<"slice",
-    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "static strided slice";
   let description = [{
     Along dimension `d` takes indices `start[d], start[d] + strides[d], ...` below
@@ -170,7 +180,8 @@ def Loom_SliceOp : Loom_Op<"slice",
 }
 
 def Loom_ConcatOp : Loom_Op<"concat",
-    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "concatenate tensors along one dimension";
   let arguments = (ins Variadic<Loom_AnyTensor>:$inputs, I64Attr:$axis);
   let results = (outs Loom_AnyTensor:$result);
@@ -185,7 +196,8 @@ def Loom_ConcatOp : Loom_Op<"concat",
 //===----------------------------------------------------------------------===//
 
 def Loom_MatmulOp : Loom_Op<"matmul",
-    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "(batched) matrix product";
   let description = [{
     `lhs: [b..., m, k]`, `rhs: [b..., k, n]` give `[b..., m, n]`; batch dimensions
@@ -199,7 +211,8 @@ def Loom_MatmulOp : Loom_Op<"matmul",
 }
 
 def Loom_Conv2DOp : Loom_Op<"conv2d",
-    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "2-D convolution, NCHW input and OIHW filter";
   let description = [{
     Cross-correlation as in PyTorch's `conv2d` (no bias, no groups, no dilation):
@@ -217,7 +230,8 @@ def Loom_Conv2DOp : Loom_Op<"conv2d",
 }
 
 class Loom_ReduceOp<string mnemonic, string doc>
-    : Loom_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+    : Loom_Op<mnemonic, [Pure, DeclareOpInterfaceMethods<InferTypeOpInterface>,
+                         DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = doc;
   let description = [{
     Reduces over `axes` (strictly increasing, in range) and drops them from the
