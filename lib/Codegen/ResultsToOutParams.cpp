@@ -13,6 +13,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace loom {
 #define GEN_PASS_DEF_RESULTSTOOUTPARAMS
@@ -23,6 +24,56 @@ using namespace mlir;
 
 namespace {
 
+/// The argument each result is tied to (`loom.tied_to`), or -1. Emits an
+/// error for an index out of range, a type that differs from the argument's,
+/// or two results tied to one argument.
+FailureOr<SmallVector<int64_t>> tiedArguments(func::FuncOp func) {
+  FunctionType type = func.getFunctionType();
+  SmallVector<int64_t> tiedTo(type.getNumResults(), -1);
+  llvm::SmallDenseSet<int64_t> taken;
+  for (unsigned index = 0; index < type.getNumResults(); ++index) {
+    Attribute attr = func.getResultAttr(index, loom::kTiedToAttrName);
+    if (!attr)
+      continue;
+    auto argument = dyn_cast<IntegerAttr>(attr);
+    if (!argument || argument.getInt() < 0 ||
+        argument.getInt() >= type.getNumInputs())
+      return func.emitError("result #")
+             << index << " of @" << func.getSymName() << " has "
+             << loom::kTiedToAttrName << " = " << attr
+             << "; expected the index of one of its "
+             << type.getNumInputs() << " arguments";
+    int64_t tied = argument.getInt();
+    if (type.getInput(tied) != type.getResult(index))
+      return func.emitError("result #")
+             << index << " of @" << func.getSymName() << " has type "
+             << type.getResult(index) << " but is tied to argument #" << tied
+             << " of type " << type.getInput(tied);
+    if (!taken.insert(tied).second)
+      return func.emitError("argument #")
+             << tied << " of @" << func.getSymName()
+             << " is tied to more than one result";
+    tiedTo[index] = tied;
+  }
+  return tiedTo;
+}
+
+/// Turns tensor argument `index` into a memref that the function may write,
+/// reading it through a `restrict writable` to_tensor at the entry.
+Value makeArgumentWritable(func::FuncOp func, unsigned index) {
+  BlockArgument argument = func.getArgument(index);
+  auto tensorType = cast<RankedTensorType>(argument.getType());
+  auto memrefType =
+      MemRefType::get(tensorType.getShape(), tensorType.getElementType());
+  argument.setType(memrefType);
+  OpBuilder builder = OpBuilder::atBlockBegin(&func.front());
+  auto contents = bufferization::ToTensorOp::create(
+      builder, argument.getLoc(), tensorType, argument, /*restrict=*/true,
+      /*writable=*/true);
+  argument.replaceAllUsesExcept(contents, contents);
+  return argument;
+}
+
 LogicalResult convertFunction(func::FuncOp func, ModuleOp module) {
   if (!SymbolTable::symbolKnownUseEmpty(func, module))
     return func.emitError("public function @")
@@ -31,6 +82,9 @@ LogicalResult convertFunction(func::FuncOp func, ModuleOp module) {
               "before giving it an out-parameter calling convention";
 
   FunctionType type = func.getFunctionType();
+  FailureOr<SmallVector<int64_t>> tiedTo = tiedArguments(func);
+  if (failed(tiedTo))
+    return failure();
   SmallVector<Type> outTypes;
   for (auto [index, resultType] : llvm::enumerate(type.getResults())) {
     auto tensorType = dyn_cast<RankedTensorType>(resultType);
@@ -39,16 +93,26 @@ LogicalResult convertFunction(func::FuncOp func, ModuleOp module) {
              << index << " of public function @" << func.getSymName()
              << " has type " << resultType
              << "; only ranked tensors can be returned through out-parameters";
-    outTypes.push_back(
-        MemRefType::get(tensorType.getShape(), tensorType.getElementType()));
+    if ((*tiedTo)[index] < 0)
+      outTypes.push_back(
+          MemRefType::get(tensorType.getShape(), tensorType.getElementType()));
   }
 
   MLIRContext *context = func.getContext();
   unsigned numInputs = type.getNumInputs();
   for (auto [index, inputType] : llvm::enumerate(type.getInputs()))
-    if (isa<TensorType>(inputType))
+    if (isa<TensorType>(inputType) && !llvm::is_contained(*tiedTo, index))
       func.setArgAttr(index, bufferization::BufferizationDialect::kWritableAttrName,
                       BoolAttr::get(context, false));
+
+  // Each result is written to its tied argument's buffer, or else to the next
+  // out-parameter.
+  SmallVector<Value> destinations;
+  for (int64_t tied : *tiedTo)
+    destinations.push_back(tied < 0 ? Value()
+                                    : makeArgumentWritable(func, tied));
+  func.setType(FunctionType::get(context, func.front().getArgumentTypes(),
+                                 type.getResults()));
 
   Block &entry = func.front();
   SmallVector<unsigned> outIndices(outTypes.size(), numInputs);
@@ -59,13 +123,18 @@ LogicalResult convertFunction(func::FuncOp func, ModuleOp module) {
     return func.emitError("cannot add out-parameters to @")
            << func.getSymName();
   ValueRange outParams = entry.getArguments().drop_front(numInputs);
+  for (Value &destination : destinations)
+    if (!destination) {
+      destination = outParams.front();
+      outParams = outParams.drop_front();
+    }
 
   SmallVector<func::ReturnOp> returns;
   func.walk([&](func::ReturnOp ret) { returns.push_back(ret); });
   OpBuilder builder(context);
   for (func::ReturnOp ret : returns) {
     builder.setInsertionPoint(ret);
-    for (auto [result, out] : llvm::zip_equal(ret.getOperands(), outParams))
+    for (auto [result, out] : llvm::zip_equal(ret.getOperands(), destinations))
       bufferization::MaterializeInDestinationOp::create(
           builder, ret.getLoc(), TypeRange(), result, out, /*restrict=*/true,
           /*writable=*/true);

@@ -49,6 +49,52 @@ func.func @caller(%x: tensor<2xf32>) -> tensor<2xf32> {
 
 // -----
 
+// A tied result updates its argument in place: the argument becomes a
+// writable memref read through a restrict to_tensor, and only the untied
+// result gets an out-parameter.
+
+// CHECK-LABEL: func.func @tied
+// CHECK-SAME: (%[[P:[^:]*]]: memref<4xf32> {loom.param = "w"},
+// CHECK-SAME: %[[G:.*]]: tensor<4xf32> {bufferization.writable = false},
+// CHECK-SAME: %[[OUT:.*]]: memref<f32>)
+// CHECK-NEXT: %[[PT:.*]] = bufferization.to_tensor %[[P]] restrict writable : memref<4xf32> to tensor<4xf32>
+// CHECK: %[[NEW:.*]] = arith.subf %[[PT]], %[[G]]
+// CHECK: bufferization.materialize_in_destination %{{.*}} in restrict writable %[[OUT]]
+// CHECK: bufferization.materialize_in_destination %[[NEW]] in restrict writable %[[P]]
+// CHECK-NEXT: return{{$}}
+func.func @tied(%p: tensor<4xf32> {loom.param = "w"}, %g: tensor<4xf32>)
+    -> (tensor<f32>, tensor<4xf32> {loom.tied_to = 0 : i64}) {
+  %loss = arith.constant dense<1.0> : tensor<f32>
+  %new = arith.subf %p, %g : tensor<4xf32>
+  return %loss, %new : tensor<f32>, tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{result #0 of @tied_out_of_range has loom.tied_to = 2 : i64; expected the index of one of its 2 arguments}}
+func.func @tied_out_of_range(%p: tensor<4xf32>, %g: tensor<4xf32>)
+    -> (tensor<4xf32> {loom.tied_to = 2 : i64}) {
+  return %p : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{result #0 of @tied_type_mismatch has type 'tensor<2xf32>' but is tied to argument #0 of type 'tensor<4xf32>'}}
+func.func @tied_type_mismatch(%p: tensor<4xf32>, %g: tensor<2xf32>)
+    -> (tensor<2xf32> {loom.tied_to = 0 : i64}) {
+  return %g : tensor<2xf32>
+}
+
+// -----
+
+// expected-error @+1 {{argument #0 of @tied_twice is tied to more than one result}}
+func.func @tied_twice(%p: tensor<4xf32>)
+    -> (tensor<4xf32> {loom.tied_to = 0 : i64}, tensor<4xf32> {loom.tied_to = 0 : i64}) {
+  return %p, %p : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
 // expected-error @+1 {{result #1 of public function @scalar_result has type 'f32'; only ranked tensors can be returned through out-parameters}}
 func.func @scalar_result(%x: tensor<2xf32>, %s: f32) -> (tensor<2xf32>, f32) {
   return %x, %s : tensor<2xf32>, f32

@@ -21,6 +21,16 @@ def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
     taking pointers to strided memref descriptors: inputs first, then one
     output per original result.
 
+    A result carrying `loom.tied_to = N` is the new value of argument `N`
+    (a parameter or optimizer state updated by a training step). It gets no
+    out-parameter: argument `N` becomes a writable `memref`, read through
+    `bufferization.to_tensor ... restrict writable` at the entry, and the
+    result is materialized into it, so one-shot bufferization updates the
+    caller's buffer in place. The C interface then takes the inputs followed
+    by one output per untied result. A tied index out of range, a type that
+    differs from the argument's, or two results tied to one argument is an
+    error.
+
     Private functions keep their signature; one-shot bufferization handles
     calls to them. A public function that is called inside the module, or
     that returns a non-tensor value, is an error.
@@ -41,6 +51,31 @@ def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
                  %out0: memref<4xf32>) attributes {llvm.emit_c_interface} {
       %r = math.exp %a : tensor<4xf32>
       bufferization.materialize_in_destination %r in restrict writable %out0
+          : (tensor<4xf32>, memref<4xf32>) -> ()
+      return
+    }
+    ```
+
+    and a tied result
+
+    ```mlir
+    func.func @update(%p: tensor<4xf32>, %g: tensor<4xf32>)
+        -> (tensor<4xf32> {loom.tied_to = 0 : i64}) {
+      %r = arith.subf %p, %g : tensor<4xf32>
+      return %r : tensor<4xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @update(%p: memref<4xf32>,
+                      %g: tensor<4xf32> {bufferization.writable = false})
+        attributes {llvm.emit_c_interface} {
+      %pt = bufferization.to_tensor %p restrict writable
+          : memref<4xf32> to tensor<4xf32>
+      %r = arith.subf %pt, %g : tensor<4xf32>
+      bufferization.materialize_in_destination %r in restrict writable %p
           : (tensor<4xf32>, memref<4xf32>) -> ()
       return
     }

@@ -1,0 +1,89 @@
+//===- TrainStep.h - Training-step functions built from a loss --*- C++ -*-===//
+//
+// A training step is one function
+//
+//   @train_step(params..., optimizer state..., batch inputs...)
+//       -> (loss per phase..., new params..., new state...)
+//
+// built from loss functions by reverse-mode autodiff (loom/Dialect/Loom/
+// Transforms/Autodiff.h) and the optimizer updates of Optimizers.h, so the
+// forward pass, the backward pass and the update are optimized and lowered
+// together. Every new parameter and state result carries
+// `loom.tied_to = <argument index>`: the compiled step writes it into the
+// argument's buffer, updating parameters and state in place.
+//
+// A step runs one or more phases in order. Each phase differentiates one loss
+// function with respect to some of its parameters and updates them; a later
+// phase sees the parameters an earlier one updated (the GAN's discriminator
+// update, then its generator update). Functions are matched by argument
+// names: `loom.param = "name"` arguments of every phase's loss function are
+// one parameter each, `loom.input = "name"` arguments one batch input each.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_TRAINING_TRAINSTEP_H
+#define LOOM_TRAINING_TRAINSTEP_H
+
+#include "loom/Training/Optimizers.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loom::training {
+
+/// Argument attribute of optimizer-state arguments: the state's name.
+inline constexpr llvm::StringLiteral kStateAttrName = "loom.state";
+
+struct TrainPhase {
+  /// The function computing the loss.
+  std::string lossEntry;
+  /// The parameters this phase updates, by name; empty means every float
+  /// parameter of `lossEntry`.
+  std::vector<std::string> parameters;
+  /// Prefix of the phase's step counter name ("<name>.step"); the counter of
+  /// an unnamed phase is "step".
+  std::string name;
+};
+
+/// What the arguments and results of a built step are.
+struct TrainStepLayout {
+  std::string entry;
+  /// Every parameter a phase reads (arguments 0..P-1), in order of first
+  /// appearance.
+  std::vector<std::string> parameters;
+  /// The parameters some phase updates, as indices into `parameters`; their
+  /// new values are results #phases.. in this order.
+  std::vector<size_t> updated;
+  /// Optimizer state (arguments P..P+S-1, results after the parameters).
+  std::vector<std::string> state;
+  /// Batch inputs (the remaining arguments).
+  std::vector<std::string> inputs;
+  size_t numPhases = 0;
+};
+
+/// The loss among `func`'s results: result 0 when it is a rank-0 float
+/// tensor (the convention of `loom-autodiff`), otherwise the last result when
+/// it is one (the convention of the reference models). Emits an error at
+/// `func` when neither is.
+mlir::FailureOr<unsigned> lossResultIndex(mlir::func::FuncOp func);
+
+/// Adds a private copy of `func` named `name` whose result 0 is the loss
+/// (see lossResultIndex), followed by `func`'s other results in order.
+mlir::FailureOr<mlir::func::FuncOp> buildLossFirstFunction(mlir::func::FuncOp func,
+                                                           llvm::StringRef name);
+
+/// Builds the public function `name` into `module` as described above, and
+/// returns it with its layout. Diagnostics go to the module's context: an
+/// unknown entry or parameter, a parameter that no phase's loss reads with a
+/// float type, an argument that is neither a parameter nor an input, or a
+/// failure of autodiff. On failure the module is unchanged.
+mlir::FailureOr<std::pair<mlir::func::FuncOp, TrainStepLayout>>
+buildTrainStep(mlir::ModuleOp module, llvm::ArrayRef<TrainPhase> phases,
+               const Optimizer &optimizer, llvm::StringRef name = "train_step");
+
+} // namespace loom::training
+
+#endif

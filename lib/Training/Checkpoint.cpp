@@ -1,0 +1,230 @@
+//===- Checkpoint.cpp - Saving and restoring a Trainer --------------------===//
+//
+// The format is documented in loom/Training/Trainer.h.
+//
+//===----------------------------------------------------------------------===//
+#include "loom/Training/Trainer.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace loom::training {
+namespace {
+
+constexpr char kMagic[8] = {'L', 'O', 'O', 'M', 'C', 'K', 'P', 'T'};
+constexpr uint32_t kVersion = 1;
+constexpr uint8_t kParameterKind = 0;
+constexpr uint8_t kStateKind = 1;
+
+uint64_t fnv1a64(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char byte : bytes) {
+    hash ^= byte;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+template <typename T> void put(std::string &out, T value) {
+  unsigned char bytes[sizeof(T)];
+  auto bits = static_cast<std::make_unsigned_t<T>>(value);
+  for (size_t i = 0; i < sizeof(T); ++i)
+    bytes[i] = static_cast<unsigned char>(bits >> (8 * i));
+  out.append(reinterpret_cast<const char *>(bytes), sizeof(T));
+}
+
+/// Reads little-endian fields, failing once the data runs out.
+class Reader {
+public:
+  Reader(std::string_view data) : data(data) {}
+
+  template <typename T> bool get(T &value) {
+    if (data.size() - offset < sizeof(T))
+      return false;
+    std::make_unsigned_t<T> bits = 0;
+    for (size_t i = 0; i < sizeof(T); ++i)
+      bits |= static_cast<std::make_unsigned_t<T>>(
+                  static_cast<unsigned char>(data[offset + i]))
+              << (8 * i);
+    value = static_cast<T>(bits);
+    offset += sizeof(T);
+    return true;
+  }
+  bool bytes(size_t count, std::string_view &out) {
+    if (data.size() - offset < count)
+      return false;
+    out = data.substr(offset, count);
+    offset += count;
+    return true;
+  }
+  size_t position() const { return offset; }
+
+private:
+  std::string_view data;
+  size_t offset = 0;
+};
+
+struct StoredTensor {
+  std::string name;
+  uint8_t kind;
+  DType dtype;
+  std::vector<int64_t> shape;
+  std::string_view payload;
+};
+
+std::string describe(uint8_t kind, const std::string &name) {
+  return fmt::format("{} '{}'", kind == kParameterKind ? "parameter" : "state",
+                     name);
+}
+
+} // namespace
+
+Expected<std::monostate> Trainer::save(const std::string &path) const {
+  std::string out(kMagic, sizeof(kMagic));
+  put<uint32_t>(out, kVersion);
+  put<uint64_t>(out, steps);
+  put<uint32_t>(out, static_cast<uint32_t>(params.size() + state.size()));
+  auto write = [&](const NamedTensor &entry, uint8_t kind) {
+    put<uint32_t>(out, static_cast<uint32_t>(entry.name.size()));
+    out += entry.name;
+    put<uint8_t>(out, kind);
+    put<uint8_t>(out, static_cast<uint8_t>(entry.tensor.dtype()));
+    put<uint32_t>(out, static_cast<uint32_t>(entry.tensor.rank()));
+    for (int64_t dim : entry.tensor.shape())
+      put<int64_t>(out, dim);
+    put<uint64_t>(out, entry.tensor.numBytes());
+    out.append(static_cast<const char *>(entry.tensor.rawData()),
+               entry.tensor.numBytes());
+  };
+  for (const NamedTensor &param : params)
+    write(param, kParameterKind);
+  for (const NamedTensor &entry : state)
+    write(entry, kStateKind);
+  put<uint64_t>(out, fnv1a64(out));
+
+  // A crash mid-write leaves the temporary file, never a torn checkpoint.
+  std::string temporary =
+      fmt::format("{}.tmp{}", path, llvm::sys::Process::getProcessId());
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file)
+      return Error("cannot write checkpoint '" + temporary + "'");
+    file.write(out.data(), static_cast<std::streamsize>(out.size()));
+    file.flush();
+    if (!file) {
+      llvm::sys::fs::remove(temporary);
+      return Error("cannot write checkpoint '" + temporary + "'");
+    }
+  }
+  if (std::error_code error = llvm::sys::fs::rename(temporary, path)) {
+    llvm::sys::fs::remove(temporary);
+    return Error("cannot rename '" + temporary + "' to '" + path +
+                 "': " + error.message());
+  }
+  return std::monostate{};
+}
+
+Expected<std::monostate> Trainer::load(const std::string &path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file)
+    return Error("cannot open checkpoint '" + path + "'");
+  std::string data((std::istreambuf_iterator<char>(file)),
+                   std::istreambuf_iterator<char>());
+  auto invalid = [&](const std::string &problem) {
+    return Error("checkpoint '" + path + "': " + problem);
+  };
+
+  if (data.size() < sizeof(kMagic) ||
+      std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0)
+    return invalid("not a Loom checkpoint (bad magic)");
+  Reader reader(std::string_view(data).substr(sizeof(kMagic)));
+  uint32_t version = 0, count = 0;
+  uint64_t stepCount = 0;
+  auto truncated = [&]() {
+    return invalid(fmt::format("truncated: the file ends at byte {} inside "
+                               "its contents",
+                               data.size()));
+  };
+  if (!reader.get(version))
+    return truncated();
+  if (version != kVersion)
+    return invalid(fmt::format("version {} is not supported (expected {})",
+                               version, kVersion));
+  if (!reader.get(stepCount) || !reader.get(count))
+    return truncated();
+
+  std::vector<StoredTensor> stored;
+  for (uint32_t i = 0; i < count; ++i) {
+    StoredTensor tensor;
+    uint32_t nameLength = 0, rank = 0;
+    uint8_t dtype = 0;
+    uint64_t byteCount = 0;
+    std::string_view name;
+    if (!reader.get(nameLength) || !reader.bytes(nameLength, name) ||
+        !reader.get(tensor.kind) || !reader.get(dtype) || !reader.get(rank))
+      return truncated();
+    tensor.name = std::string(name);
+    if (dtype > static_cast<uint8_t>(DType::I64) ||
+        (tensor.kind != kParameterKind && tensor.kind != kStateKind) ||
+        rank > 32)
+      return invalid("corrupt header of tensor '" + tensor.name + "'");
+    tensor.dtype = static_cast<DType>(dtype);
+    tensor.shape.resize(rank);
+    for (int64_t &dim : tensor.shape)
+      if (!reader.get(dim))
+        return truncated();
+    if (!reader.get(byteCount) || !reader.bytes(byteCount, tensor.payload))
+      return truncated();
+    stored.push_back(std::move(tensor));
+  }
+  size_t contentsEnd = sizeof(kMagic) + reader.position();
+  uint64_t checksum = 0;
+  if (!reader.get(checksum))
+    return truncated();
+  if (sizeof(kMagic) + reader.position() != data.size())
+    return invalid("corrupt: unexpected bytes after the checksum");
+  if (checksum != fnv1a64(std::string_view(data).substr(0, contentsEnd)))
+    return invalid("corrupt: the checksum does not match the contents");
+
+  // Everything must match before anything is overwritten.
+  std::vector<std::pair<const StoredTensor *, Tensor *>> copies;
+  size_t expected = params.size() + state.size();
+  if (stored.size() != expected)
+    return invalid(fmt::format("holds {} tensors, the trainer has {}",
+                               stored.size(), expected));
+  for (size_t i = 0; i < stored.size(); ++i) {
+    bool isParameter = i < params.size();
+    NamedTensor &target = isParameter ? params[i] : state[i - params.size()];
+    uint8_t kind = isParameter ? kParameterKind : kStateKind;
+    const StoredTensor &source = stored[i];
+    if (source.kind != kind || source.name != target.name)
+      return invalid(fmt::format("tensor #{} is {}, the trainer expects {}", i,
+                                 describe(source.kind, source.name),
+                                 describe(kind, target.name)));
+    if (source.dtype != target.tensor.dtype() ||
+        source.shape != target.tensor.shape())
+      return invalid(fmt::format(
+          "{} is {}, the trainer expects {}", describe(kind, target.name),
+          tensorTypeString(source.shape, source.dtype),
+          target.tensor.typeString()));
+    if (source.payload.size() != target.tensor.numBytes())
+      return invalid(fmt::format("{} holds {} bytes, expected {}",
+                                 describe(kind, target.name),
+                                 source.payload.size(),
+                                 target.tensor.numBytes()));
+    copies.emplace_back(&source, &target.tensor);
+  }
+  for (auto [source, target] : copies)
+    std::memcpy(target->rawData(), source->payload.data(),
+                source->payload.size());
+  steps = stepCount;
+  return std::monostate{};
+}
+
+} // namespace loom::training

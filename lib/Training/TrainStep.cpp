@@ -1,0 +1,332 @@
+//===- TrainStep.cpp - Loss -> gradient -> optimizer, as one function -----===//
+#include "loom/Training/TrainStep.h"
+
+#include "loom/Codegen/Passes.h"
+#include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/IR/LoomOps.h"
+#include "loom/Dialect/Loom/Transforms/Autodiff.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace mlir;
+
+namespace loom::training {
+namespace {
+
+bool isScalarFloat(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getRank() == 0 &&
+         isa<FloatType>(tensor.getElementType());
+}
+
+bool isFloatTensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && isa<FloatType>(tensor.getElementType());
+}
+
+/// One named argument of the step: its type and the attributes it carries.
+struct NamedArgument {
+  std::string name;
+  Type type;
+  DictionaryAttr attrs;
+};
+
+/// Appends `name` to `arguments` unless present; an existing entry must have
+/// the same type.
+LogicalResult addNamedArgument(func::FuncOp func, unsigned index,
+                               StringRef name,
+                               std::vector<NamedArgument> &arguments) {
+  Type type = func.getArgumentTypes()[index];
+  for (const NamedArgument &existing : arguments) {
+    if (existing.name != name)
+      continue;
+    if (existing.type != type)
+      return func.emitError("argument '")
+             << name << "' of @" << func.getSymName() << " has type " << type
+             << " but another loss function gives it type " << existing.type;
+    return success();
+  }
+  arguments.push_back({name.str(), type, func.getArgAttrDict(index)});
+  return success();
+}
+
+LogicalResult checkNameIsFree(ModuleOp module, StringRef name) {
+  if (module.lookupSymbol(name))
+    return module.emitError("cannot build the training step: the module "
+                            "already has a symbol named @")
+           << name;
+  return success();
+}
+
+} // namespace
+
+FailureOr<unsigned> lossResultIndex(func::FuncOp func) {
+  unsigned count = func.getNumResults();
+  if (count > 0 && isScalarFloat(func.getResultTypes()[0]))
+    return 0u;
+  if (count > 0 && isScalarFloat(func.getResultTypes()[count - 1]))
+    return count - 1;
+  return func.emitError("@")
+         << func.getSymName()
+         << " has no loss: neither its first nor its last result is a "
+            "rank-0 float tensor";
+}
+
+FailureOr<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
+                                               StringRef name) {
+  FailureOr<unsigned> lossIndex = lossResultIndex(func);
+  if (failed(lossIndex))
+    return failure();
+  auto module = func->getParentOfType<ModuleOp>();
+  if (failed(checkNameIsFree(module, name)))
+    return failure();
+
+  SmallVector<unsigned> order{*lossIndex};
+  for (unsigned i = 0; i < func.getNumResults(); ++i)
+    if (i != *lossIndex)
+      order.push_back(i);
+
+  func::FuncOp copy = func.clone();
+  copy.setSymName(name);
+  copy.setPrivate();
+  auto ret = cast<func::ReturnOp>(copy.front().getTerminator());
+  SmallVector<Value> operands;
+  SmallVector<Type> types;
+  SmallVector<DictionaryAttr> attrs;
+  for (unsigned i : order) {
+    operands.push_back(ret.getOperand(i));
+    types.push_back(func.getResultTypes()[i]);
+    attrs.push_back(func.getResultAttrDict(i));
+  }
+  ret->setOperands(operands);
+  copy.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                 types));
+  copy.setAllResultAttrs(attrs);
+  SymbolTable(module).insert(copy, std::next(Block::iterator(func)));
+  return copy;
+}
+
+FailureOr<std::pair<func::FuncOp, TrainStepLayout>>
+buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
+               const Optimizer &optimizer, StringRef name) {
+  if (Expected<std::monostate> valid = validate(optimizer); !valid)
+    return module.emitError(valid.error().message());
+  if (phases.empty())
+    return module.emitError("a training step needs at least one phase");
+  if (failed(checkNameIsFree(module, name)))
+    return failure();
+
+  // Arguments of the step, gathered from every phase by name.
+  std::vector<NamedArgument> parameters, inputs;
+  std::vector<func::FuncOp> entries;
+  std::vector<std::vector<std::string>> updatedByPhase;
+  for (const TrainPhase &phase : phases) {
+    auto entry = module.lookupSymbol<func::FuncOp>(phase.lossEntry);
+    if (!entry || entry.isExternal())
+      return module.emitError("no function @")
+             << phase.lossEntry << " with a body to compute the loss";
+    if (failed(lossResultIndex(entry)))
+      return failure();
+    std::vector<std::string> floatParameters;
+    for (unsigned i = 0; i < entry.getNumArguments(); ++i) {
+      auto param = entry.getArgAttrOfType<StringAttr>(i, kParamAttrName);
+      auto input = entry.getArgAttrOfType<StringAttr>(i, kInputAttrName);
+      if (!param && !input)
+        return entry.emitError("argument #")
+               << i << " of @" << entry.getSymName() << " is neither a `"
+               << kParamAttrName << "` nor a `" << kInputAttrName
+               << "`; a training step feeds only named arguments";
+      if (failed(addNamedArgument(entry, i, (param ? param : input).getValue(),
+                                  param ? parameters : inputs)))
+        return failure();
+      if (param && isFloatTensor(entry.getArgumentTypes()[i]))
+        floatParameters.push_back(param.getValue().str());
+    }
+    std::vector<std::string> updated =
+        phase.parameters.empty() ? floatParameters : phase.parameters;
+    for (const std::string &parameter : updated)
+      if (!llvm::is_contained(floatParameters, parameter))
+        return entry.emitError("cannot update parameter '")
+               << parameter << "': @" << entry.getSymName()
+               << " has no float parameter of that name";
+    if (updated.empty())
+      return entry.emitError("@") << entry.getSymName()
+                                  << " has no float parameter to train";
+    entries.push_back(entry);
+    updatedByPhase.push_back(std::move(updated));
+  }
+
+  // The parameters some phase updates, in argument order, each with its
+  // state; the others are read but stay as they are.
+  TrainStepLayout layout;
+  layout.entry = name.str();
+  layout.numPhases = phases.size();
+  std::vector<NamedArgument> updatedParameters;
+  for (auto [index, parameter] : llvm::enumerate(parameters))
+    for (const std::vector<std::string> &updated : updatedByPhase)
+      if (llvm::is_contained(updated, parameter.name)) {
+        updatedParameters.push_back(parameter);
+        layout.updated.push_back(index);
+        break;
+      }
+
+  MLIRContext *context = module.getContext();
+  Builder attrBuilder(context);
+  auto stateAttrs = [&](const std::string &stateName) {
+    return attrBuilder.getDictionaryAttr(attrBuilder.getNamedAttr(
+        kStateAttrName, attrBuilder.getStringAttr(stateName)));
+  };
+  std::vector<NamedArgument> state;
+  std::vector<std::string> suffixes = perParameterState(optimizer);
+  for (const NamedArgument &parameter : updatedParameters)
+    for (const std::string &suffix : suffixes) {
+      std::string stateName = parameter.name + "." + suffix;
+      state.push_back({stateName, parameter.type, stateAttrs(stateName)});
+    }
+  std::vector<std::optional<size_t>> phaseCounter(phases.size());
+  if (usesStepCounter(optimizer))
+    for (auto [index, phase] : llvm::enumerate(phases)) {
+      const std::string &first = updatedByPhase[index].front();
+      auto parameter = llvm::find_if(updatedParameters, [&](const auto &p) {
+        return p.name == first;
+      });
+      auto type = RankedTensorType::get(
+          {}, cast<RankedTensorType>(parameter->type).getElementType());
+      std::string stateName =
+          phase.name.empty() ? std::string("step") : phase.name + ".step";
+      phaseCounter[index] = state.size();
+      state.push_back({stateName, type, stateAttrs(stateName)});
+    }
+
+  SmallVector<Type> argumentTypes, resultTypes;
+  SmallVector<DictionaryAttr> argumentAttrs, resultAttrs;
+  for (const auto *group : {&parameters, &state, &inputs})
+    for (const NamedArgument &argument : *group) {
+      argumentTypes.push_back(argument.type);
+      argumentAttrs.push_back(argument.attrs);
+    }
+  for (func::FuncOp entry : entries) {
+    resultTypes.push_back(entry.getResultTypes()[*lossResultIndex(entry)]);
+    resultAttrs.push_back(attrBuilder.getDictionaryAttr({}));
+  }
+  auto tiedTo = [&](size_t argument) {
+    return attrBuilder.getDictionaryAttr(attrBuilder.getNamedAttr(
+        kTiedToAttrName, attrBuilder.getI64IntegerAttr(argument)));
+  };
+  SmallVector<size_t> tiedArguments(layout.updated.begin(),
+                                    layout.updated.end());
+  for (size_t i = 0; i < state.size(); ++i)
+    tiedArguments.push_back(parameters.size() + i);
+  for (size_t argument : tiedArguments) {
+    resultTypes.push_back(argumentTypes[argument]);
+    resultAttrs.push_back(tiedTo(argument));
+  }
+
+  OpBuilder builder(context);
+  builder.setInsertionPointToEnd(module.getBody());
+  Location loc = entries.front().getLoc();
+  auto step = func::FuncOp::create(
+      builder, loc, name, FunctionType::get(context, argumentTypes, resultTypes));
+  step.setAllArgAttrs(argumentAttrs);
+  step.setAllResultAttrs(resultAttrs);
+  Block *body = step.addEntryBlock();
+  builder.setInsertionPointToEnd(body);
+
+  // The current value of every parameter, state and input, by name.
+  llvm::StringMap<Value> current;
+  size_t position = 0;
+  for (const auto *group : {&parameters, &state, &inputs})
+    for (const NamedArgument &argument : *group)
+      current[argument.name] = body->getArgument(position++);
+
+  SmallVector<Value> losses;
+  auto fail = [&]() -> FailureOr<std::pair<func::FuncOp, TrainStepLayout>> {
+    step.erase();
+    return failure();
+  };
+  for (auto [index, entry] : llvm::enumerate(entries)) {
+    std::string prefix = "__" + name.str() + "_phase" + std::to_string(index);
+    FailureOr<func::FuncOp> loss =
+        buildLossFirstFunction(entry, prefix + "_loss");
+    if (failed(loss))
+      return fail();
+    SmallVector<unsigned> differentiated;
+    for (unsigned i = 0; i < loss->getNumArguments(); ++i) {
+      auto param = loss->getArgAttrOfType<StringAttr>(i, kParamAttrName);
+      if (param && llvm::is_contained(updatedByPhase[index], param.getValue()))
+        differentiated.push_back(i);
+    }
+    FailureOr<func::FuncOp> grad =
+        buildGradientFunction(*loss, differentiated, prefix + "_grad");
+    if (failed(grad)) {
+      loss->erase();
+      return fail();
+    }
+
+    // Inline the gradient function, fed with the current values.
+    IRMapping mapping;
+    for (unsigned i = 0; i < grad->getNumArguments(); ++i) {
+      auto param = grad->getArgAttrOfType<StringAttr>(i, kParamAttrName);
+      auto input = grad->getArgAttrOfType<StringAttr>(i, kInputAttrName);
+      mapping.map(grad->getArgument(i),
+                  current.lookup((param ? param : input).getValue()));
+    }
+    for (Operation &op : grad->front().without_terminator())
+      builder.clone(op, mapping);
+    auto ret = cast<func::ReturnOp>(grad->front().getTerminator());
+    losses.push_back(mapping.lookup(ret.getOperand(0)));
+    ValueRange gradients =
+        ret.getOperands().take_back(differentiated.size());
+
+    Value counter;
+    if (phaseCounter[index]) {
+      const NamedArgument &counterState = state[*phaseCounter[index]];
+      auto one = DenseElementsAttr::get(
+          cast<RankedTensorType>(counterState.type),
+          FloatAttr::get(
+              cast<RankedTensorType>(counterState.type).getElementType(), 1.0));
+      counter = AddOp::create(builder, entry.getLoc(),
+                              current[counterState.name],
+                              ConstantOp::create(builder, entry.getLoc(),
+                                                 cast<ElementsAttr>(one)));
+      current[counterState.name] = counter;
+    }
+    for (auto [argument, gradient] : llvm::zip(differentiated, gradients)) {
+      std::string parameter =
+          grad->getArgAttrOfType<StringAttr>(argument, kParamAttrName)
+              .getValue()
+              .str();
+      SmallVector<Value> stateValues;
+      for (const std::string &suffix : suffixes)
+        stateValues.push_back(current[parameter + "." + suffix]);
+      SmallVector<Value> updated = emitParameterUpdate(
+          builder, entry.getLoc(), optimizer, current[parameter],
+          mapping.lookup(gradient), stateValues, counter);
+      current[parameter] = updated.front();
+      for (auto [suffix, value] :
+           llvm::zip(suffixes, ArrayRef<Value>(updated).drop_front()))
+        current[parameter + "." + suffix] = value;
+    }
+    grad->erase();
+    loss->erase();
+  }
+
+  SmallVector<Value> results(losses);
+  for (const auto *group : {&updatedParameters, &state})
+    for (const NamedArgument &argument : *group)
+      results.push_back(current[argument.name]);
+  func::ReturnOp::create(builder, loc, results);
+
+  for (const NamedArgument &parameter : parameters)
+    layout.parameters.push_back(parameter.name);
+  for (const NamedArgument &entry : state)
+    layout.state.push_back(entry.name);
+  for (const NamedArgument &input : inputs)
+    layout.inputs.push_back(input.name);
+  return std::make_pair(step, layout);
+}
+
+} // namespace loom::training

@@ -1,0 +1,202 @@
+//===- Trainer.cpp - Compiling and running training steps -----------------===//
+#include "loom/Training/Trainer.h"
+
+#include "loom/Runtime/MLIRCompile.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+namespace loom::training {
+namespace {
+
+/// Collects the diagnostics emitted in a context while it lives, as
+/// `file:line:col: error: message` lines.
+class DiagnosticCapture {
+public:
+  explicit DiagnosticCapture(mlir::MLIRContext *context)
+      : handler(context, [this](mlir::Diagnostic &diagnostic) {
+          append(diagnostic);
+          for (mlir::Diagnostic &note : diagnostic.getNotes())
+            append(note);
+          return mlir::success();
+        }) {}
+
+  Error error(const std::string &summary) const {
+    return Error(text.empty() ? summary : summary + ":\n" + text);
+  }
+
+private:
+  void append(mlir::Diagnostic &diagnostic) {
+    if (!text.empty())
+      text += "\n";
+    if (auto file = mlir::LocationAttr(diagnostic.getLocation())
+                        .findInstanceOf<mlir::FileLineColLoc>())
+      text += fmt::format("{}:{}:{}: ", file.getFilename().str(),
+                          file.getLine(), file.getColumn());
+    text += diagnostic.getSeverity() == mlir::DiagnosticSeverity::Note
+                ? "note: "
+                : "error: ";
+    text += diagnostic.str();
+  }
+
+  std::string text;
+  mlir::ScopedDiagnosticHandler handler;
+};
+
+double scalarValue(const Tensor &tensor) {
+  return tensor.dtype() == DType::F64 ? *tensor.data<double>()
+                                      : *tensor.data<float>();
+}
+
+} // namespace
+
+Trainer::Trainer(Executable executable, TrainStepLayout layout,
+                 Optimizer optimizer, std::vector<NamedTensor> parameters,
+                 std::vector<NamedTensor> state)
+    : compiled(std::move(executable)), stepLayout(std::move(layout)),
+      optimizerConfig(optimizer), params(std::move(parameters)),
+      state(std::move(state)) {}
+Trainer::Trainer(Trainer &&) noexcept = default;
+Trainer &Trainer::operator=(Trainer &&) noexcept = default;
+Trainer::~Trainer() = default;
+
+const Tensor *Trainer::parameter(std::string_view name) const {
+  for (const NamedTensor &param : params)
+    if (param.name == name)
+      return &param.tensor;
+  return nullptr;
+}
+
+std::vector<ArgumentInfo> Trainer::batchInputs() const {
+  const Signature *signature = compiled.signature(stepLayout.entry);
+  size_t first = params.size() + state.size();
+  return {signature->arguments.begin() + first, signature->arguments.end()};
+}
+
+Expected<std::vector<double>>
+Trainer::stepPhases(const std::vector<Tensor> &batch) {
+  std::vector<ArgumentInfo> expected = batchInputs();
+  if (batch.size() != expected.size()) {
+    std::string names;
+    for (const ArgumentInfo &input : expected)
+      names += (names.empty() ? "" : ", ") + input.name + ": " +
+               input.type.str();
+    return Error(fmt::format("the training step takes {} batch input(s) ({}), "
+                             "got {}",
+                             expected.size(), names, batch.size()));
+  }
+  std::vector<Tensor> args;
+  args.reserve(params.size() + state.size() + batch.size());
+  for (const NamedTensor &param : params)
+    args.push_back(param.tensor);
+  for (const NamedTensor &entry : state)
+    args.push_back(entry.tensor);
+  args.insert(args.end(), batch.begin(), batch.end());
+
+  Expected<std::vector<Tensor>> losses =
+      compiled.runInPlace(stepLayout.entry, args);
+  if (!losses)
+    return losses.error();
+  ++steps;
+  std::vector<double> values;
+  for (const Tensor &loss : *losses)
+    values.push_back(scalarValue(loss));
+  return values;
+}
+
+Expected<double> Trainer::step(const std::vector<Tensor> &batch) {
+  Expected<std::vector<double>> losses = stepPhases(batch);
+  if (!losses)
+    return losses.error();
+  return losses->front();
+}
+
+Expected<std::vector<Tensor>>
+Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
+  const Signature *signature = compiled.signature(entry);
+  if (!signature)
+    return Error("no entry function '" + std::string(entry) +
+                 "' in the trainer's module");
+  std::vector<Tensor> args;
+  size_t nextInput = 0;
+  for (const ArgumentInfo &argument : signature->arguments) {
+    if (argument.kind == ArgumentKind::Parameter) {
+      const Tensor *value = parameter(argument.name);
+      if (!value)
+        return Error(fmt::format("'{}' reads parameter '{}', which the "
+                                 "trainer does not hold",
+                                 entry, argument.name));
+      args.push_back(*value);
+      continue;
+    }
+    if (nextInput == inputs.size())
+      return Error(fmt::format("'{}' takes more inputs than the {} given "
+                               "(next: '{}' {})",
+                               entry, inputs.size(), argument.name,
+                               argument.type.str()));
+    args.push_back(inputs[nextInput++]);
+  }
+  if (nextInput != inputs.size())
+    return Error(fmt::format("'{}' takes {} inputs besides its parameters, "
+                             "got {}",
+                             entry, nextInput, inputs.size()));
+  return compiled.run(entry, args);
+}
+
+Expected<mlir::OwningOpRef<mlir::ModuleOp>>
+buildTrainStepModule(mlir::ModuleOp module, const std::vector<TrainPhase> &phases,
+                     const Optimizer &optimizer, TrainStepLayout *layout) {
+  if (Expected<std::monostate> valid = validate(optimizer); !valid)
+    return valid.error();
+  mlir::OwningOpRef<mlir::ModuleOp> copy(module.clone());
+  DiagnosticCapture diagnostics(module.getContext());
+  auto built = buildTrainStep(*copy, phases, optimizer);
+  if (mlir::failed(built))
+    return diagnostics.error("cannot build the training step");
+  if (layout)
+    *layout = built->second;
+  return copy;
+}
+
+Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
+                                   const std::vector<TrainPhase> &phases,
+                                   const Optimizer &optimizer,
+                                   const TrainerOptions &options) {
+  TrainStepLayout layout;
+  Expected<mlir::OwningOpRef<mlir::ModuleOp>> stepModule =
+      buildTrainStepModule(module, phases, optimizer, &layout);
+  if (!stepModule)
+    return stepModule.error();
+  Expected<Executable> executable =
+      compileModule(**stepModule, options.compiler);
+  if (!executable)
+    return executable.error();
+
+  Expected<std::vector<Tensor>> initial =
+      executable->initialParameters(layout.entry, options.seed);
+  if (!initial)
+    return initial.error();
+  std::vector<NamedTensor> parameters, state;
+  for (size_t i = 0; i < layout.parameters.size(); ++i)
+    parameters.push_back({layout.parameters[i], (*initial)[i]});
+  const Signature *signature = executable->signature(layout.entry);
+  for (size_t i = 0; i < layout.state.size(); ++i) {
+    const TensorSpec &type = signature->arguments[parameters.size() + i].type;
+    state.push_back({layout.state[i], Tensor::zeros(type.shape, type.dtype)});
+  }
+  return Trainer(std::move(*executable), std::move(layout), optimizer,
+                 std::move(parameters), std::move(state));
+}
+
+Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
+                                   std::string_view lossEntry,
+                                   const Optimizer &optimizer,
+                                   const TrainerOptions &options) {
+  return compileTrainStep(module, {TrainPhase{std::string(lossEntry), {}, ""}},
+                          optimizer, options);
+}
+
+} // namespace loom::training
