@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Codegen/Passes.h"
 
+#include "ConvToMatmul.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -63,6 +65,47 @@ bool isTileable(linalg::LinalgOp op) {
   });
 }
 
+/// For a reduction that is not a plain contraction but computes like one (a
+/// matmul whose operand is an elementwise expression fused into its body),
+/// the (row, column) loops of a register tile over its output: the column is
+/// the output's innermost loop and the row the next parallel output loop with
+/// more than one iteration (the column again when there is none). Vectorizing
+/// along the column keeps one accumulator lane per output element, where
+/// vectorizing along the innermost reduction loop would reduce a register
+/// horizontally at every step. Only when every input is read contiguously
+/// along the column or not at all (broadcast); otherwise nothing.
+std::optional<std::pair<unsigned, unsigned>>
+outputRegisterLoops(linalg::LinalgOp op) {
+  if (op.getNumReductionLoops() == 0 || op.getNumDpsInits() != 1)
+    return std::nullopt;
+  AffineMap outputMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (!outputMap.isProjectedPermutation() || outputMap.getNumResults() == 0)
+    return std::nullopt;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  unsigned columnLoop = outputMap.getDimPosition(outputMap.getNumResults() - 1);
+  if (ranges[columnLoop] < 2)
+    return std::nullopt;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (!map.isProjectedPermutation())
+      return std::nullopt;
+    std::optional<unsigned> position =
+        map.getResultPosition(getAffineDimExpr(columnLoop, op->getContext()));
+    if (position && *position != map.getNumResults() - 1)
+      return std::nullopt;
+  }
+  unsigned rowLoop = columnLoop;
+  for (int64_t result = static_cast<int64_t>(outputMap.getNumResults()) - 2;
+       result >= 0; --result) {
+    unsigned loop = outputMap.getDimPosition(result);
+    if (ranges[loop] > 1) {
+      rowLoop = loop;
+      break;
+    }
+  }
+  return std::make_pair(rowLoop, columnLoop);
+}
+
 /// The register tile of every loop of `op` (parallel and reduction loops
 /// alike); every size divides its loop range.
 SmallVector<int64_t> registerTileSizes(linalg::LinalgOp op) {
@@ -80,6 +123,13 @@ SmallVector<int64_t> registerTileSizes(linalg::LinalgOp op) {
       sizes[columnLoop] = largestDividingPowerOfTwo(ranges[columnLoop], lanes);
       return sizes;
     }
+  }
+  if (std::optional<std::pair<unsigned, unsigned>> loops =
+          outputRegisterLoops(op)) {
+    auto [rowLoop, columnLoop] = *loops;
+    sizes[rowLoop] = largestDividingPowerOfTwo(ranges[rowLoop], kContractionRows);
+    sizes[columnLoop] = largestDividingPowerOfTwo(ranges[columnLoop], lanes);
+    return sizes;
   }
   sizes.back() = largestDividingPowerOfTwo(ranges.back(), lanes);
   return sizes;
@@ -234,6 +284,14 @@ void TileAndVectorizePass::runOnOperation() {
   func::FuncOp func = getOperation();
   MLIRContext *context = &getContext();
   IRRewriter rewriter(context);
+
+  // Convolutions become im2col gathers and matrix products, which the
+  // register tiling below vectorizes.
+  SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
+  func.walk([&](linalg::Conv2DNchwFchwOp conv) { convolutions.push_back(conv); });
+  for (linalg::Conv2DNchwFchwOp conv : convolutions)
+    (void)loom::rewriteConvAsMatmul(
+        rewriter, conv, registerLanes(cast<linalg::LinalgOp>(*conv)));
 
   // Consumers first, so an epilogue can claim the contraction it reads.
   SmallVector<linalg::LinalgOp> roots;

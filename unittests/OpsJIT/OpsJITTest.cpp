@@ -548,6 +548,7 @@ TEST_F(OpsJITTest, Conv2D) {
       {{2, 3, 7, 9}, {4, 3, 3, 3}, 2, 1},
       {{1, 2, 8, 8}, {3, 2, 2, 2}, 2, 0},
       {{2, 1, 6, 5}, {2, 1, 5, 3}, 1, 2},
+      {{2, 8, 6, 6}, {16, 8, 3, 3}, 2, 1},
   };
   for (ElementKind kind : kFloatKinds)
     for (const Case &c : cases) {

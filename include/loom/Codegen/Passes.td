@@ -112,6 +112,17 @@ def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
     - An op that cannot be tiled or vectorized (dynamic shapes, unsupported
       bodies or convolution forms) is left as it is, or as a tiled op, and is
       lowered to scalar loops later: slower, but correct.
+    - A reduction that is not a plain contraction but whose inputs are all
+      read contiguously along the output's innermost loop, or not at all (a
+      matmul with an elementwise prologue fused into its body), gets the same
+      register tile over its output (rows by one register of columns,
+      reductions tiled by 1), so its accumulator stays a vector instead of
+      being reduced horizontally at every step.
+    - `linalg.conv_2d_nchw_fchw` with at least 4 output channels is first
+      rewritten as an im2col gather (`linalg.generic`) and a matrix product:
+      with the output pixels as columns when they fill at least a quarter
+      register (no transposes), else with the channels as columns (a
+      `linalg.matmul` with the transposed filter, transposed back to NCHW).
 
     Example: `linalg.matmul` of 16x8 by 8x32 becomes two `scf.for` loops over
     8x16 output tiles around an `scf.for` over K whose body is one

@@ -1,0 +1,193 @@
+//===- conv_bench.cpp - GFLOP/s of the GAN discriminator's convolutions ---===//
+//
+// Times, through the JIT, every convolution the GAN discriminator runs at
+// batch 128 (MODELS.md): its two forward convolutions and the four that
+// loom-autodiff builds for their gradients (stride-1 convolutions of the
+// dilated, padded cotangent; filter gradients whose "filter" is the dilated
+// cotangent). Then times the `discriminator` entry of the GAN model and its
+// gradient. Prints the median of several runs.
+//
+// Usage: conv_bench [runs]   (default 5)
+//
+//===----------------------------------------------------------------------===//
+#include "loom/Dialect/Loom/Transforms/Autodiff.h"
+#include "loom/Models/Models.h"
+#include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/MLIRCompile.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct ConvShape {
+  const char *name;
+  std::vector<int64_t> input, filter;
+  int64_t stride, padding;
+
+  std::vector<int64_t> result() const {
+    auto out = [&](int64_t size, int64_t window) {
+      return (size + 2 * padding - window) / stride + 1;
+    };
+    return {input[0], filter[0], out(input[2], filter[2]),
+            out(input[3], filter[3])};
+  }
+  /// Multiply-adds of the convolution as written (dilation zeros included).
+  double flops() const {
+    std::vector<int64_t> r = result();
+    return 2.0 * r[0] * r[1] * r[2] * r[3] * filter[1] * filter[2] * filter[3];
+  }
+};
+
+std::string tensorType(const std::vector<int64_t> &shape) {
+  std::string text = "tensor<";
+  for (int64_t size : shape)
+    text += std::to_string(size) + "x";
+  return text + "f32>";
+}
+
+std::string convSource(const ConvShape &shape) {
+  std::string x = tensorType(shape.input), w = tensorType(shape.filter),
+              r = tensorType(shape.result());
+  std::string s = std::to_string(shape.stride), p = std::to_string(shape.padding);
+  return "func.func @conv(%x: " + x + ", %w: " + w + ") -> " + r +
+         " {\n  %r = loom.conv2d %x, %w strides = [" + s + ", " + s +
+         "] padding = [" + p + ", " + p + "] : " + x + ", " + w + " -> " + r +
+         "\n  return %r : " + r + "\n}\n";
+}
+
+loom::Tensor filledTensor(const loom::TensorSpec &spec, uint64_t salt) {
+  loom::Tensor tensor = loom::Tensor::zeros(spec.shape, spec.dtype);
+  if (spec.dtype == loom::DType::F32) {
+    float *data = tensor.data<float>();
+    for (int64_t i = 0; i < tensor.numElements(); ++i)
+      data[i] = static_cast<float>(((i * 2654435761u + salt) % 1000) / 1000.0);
+  }
+  return tensor;
+}
+
+/// Median seconds of `runs` calls of `entry`, after one warm-up call.
+double medianSeconds(const loom::Executable &executable, const std::string &entry,
+                     int runs) {
+  const loom::Signature *signature = executable.signature(entry);
+  std::vector<loom::Tensor> args;
+  for (size_t i = 0; i < signature->arguments.size(); ++i)
+    args.push_back(filledTensor(signature->arguments[i].type, i));
+  auto call = [&] {
+    auto results = executable.run(entry, args);
+    if (!results) {
+      std::fprintf(stderr, "run failed: %s\n", results.error().message().c_str());
+      std::exit(1);
+    }
+  };
+  call();
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    call();
+    times.push_back(std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - start)
+                        .count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+template <typename F> double secondsOf(F &&body) {
+  auto start = std::chrono::steady_clock::now();
+  body();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+  constexpr int64_t batch = 128;
+  // Gradient shapes follow Conv2DOp::buildVjp: 7x7 and 14x14 cotangents
+  // dilated by the stride to 13x13 and 27x27.
+  const ConvShape shapes[] = {
+      {"fwd conv1   ", {batch, 1, 28, 28}, {64, 1, 3, 3}, 2, 1},
+      {"fwd conv2   ", {batch, 64, 14, 14}, {128, 64, 3, 3}, 2, 1},
+      {"dX  conv2   ", {batch, 128, 16, 16}, {64, 128, 3, 3}, 1, 0},
+      {"dW  conv2   ", {64, batch, 14, 14}, {128, batch, 13, 13}, 1, 1},
+      {"dX  conv1   ", {batch, 64, 30, 30}, {1, 64, 3, 3}, 1, 0},
+      {"dW  conv1   ", {1, batch, 28, 28}, {64, batch, 27, 27}, 1, 1},
+  };
+  loom::Compiler compiler;
+  std::printf("%-12s %-58s %9s %9s %9s\n", "conv", "input * filter", "GFLOP",
+              "ms", "GFLOP/s");
+  double totalSeconds = 0, totalFlops = 0;
+  for (const ConvShape &shape : shapes) {
+    auto executable = compiler.compileSource(convSource(shape), "conv");
+    if (!executable) {
+      std::fprintf(stderr, "%s\n", executable.error().message().c_str());
+      return 1;
+    }
+    double seconds = medianSeconds(*executable, "conv", runs);
+    std::string shapeText = tensorType(shape.input) + " * " +
+                            tensorType(shape.filter) + " s" +
+                            std::to_string(shape.stride) + "p" +
+                            std::to_string(shape.padding);
+    std::printf("%-12s %-58s %9.3f %9.2f %9.2f\n", shape.name, shapeText.c_str(),
+                shape.flops() * 1e-9, seconds * 1e3,
+                shape.flops() * 1e-9 / seconds);
+    totalSeconds += seconds;
+    totalFlops += shape.flops();
+  }
+  std::printf("%-12s %-58s %9.3f %9.2f %9.2f\n", "all six", "", totalFlops * 1e-9,
+              totalSeconds * 1e3, totalFlops * 1e-9 / totalSeconds);
+
+  // The GAN model's discriminator (dropout active) and its gradient.
+  loom::models::ModelOptions options;
+  options.batch = batch;
+  auto model = loom::models::buildModel("gan", options);
+  if (!model) {
+    std::fprintf(stderr, "%s\n", model.error().message().c_str());
+    return 1;
+  }
+  mlir::func::FuncOp discriminator = model->lookup("discriminator");
+  // buildGradientFunction wants the loss first; the model returns it last.
+  mlir::func::FuncOp lossFirst = discriminator.clone();
+  lossFirst.setName("discriminator_loss_first");
+  model->module().push_back(lossFirst);
+  {
+    mlir::Operation *returnOp = lossFirst.getBody().front().getTerminator();
+    llvm::SmallVector<mlir::Value> values(returnOp->getOperands());
+    std::rotate(values.begin(), values.end() - 1, values.end());
+    returnOp->setOperands(values);
+    llvm::SmallVector<mlir::Type> types(lossFirst.getResultTypes());
+    std::rotate(types.begin(), types.end() - 1, types.end());
+    lossFirst.setType(mlir::FunctionType::get(
+        lossFirst.getContext(), lossFirst.getArgumentTypes(), types));
+  }
+  auto gradient = loom::buildGradientFunction(
+      lossFirst, loom::differentiatedArguments(lossFirst), "discriminator_grad");
+  if (mlir::failed(gradient)) {
+    std::fprintf(stderr, "cannot differentiate the discriminator\n");
+    return 1;
+  }
+  gradient->setPublic();
+  lossFirst.erase();
+
+  std::optional<loom::Expected<loom::Executable>> executable;
+  double compileSeconds =
+      secondsOf([&] { executable.emplace(loom::compileModule(model->module())); });
+  if (!*executable) {
+    std::fprintf(stderr, "%s\n", (*executable).error().message().c_str());
+    return 1;
+  }
+  std::printf("\ngan discriminator, batch %lld: compile %.2f s\n",
+              static_cast<long long>(batch), compileSeconds);
+  for (const char *entry : {"discriminator", "discriminator_grad"})
+    std::printf("  %-20s %9.2f ms\n", entry,
+                medianSeconds(**executable, entry, runs) * 1e3);
+  return 0;
+}

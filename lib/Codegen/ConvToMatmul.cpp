@@ -1,0 +1,235 @@
+//===- ConvToMatmul.cpp - Convolutions as im2col + matrix products --------===//
+//
+// out[n, f, oh, ow] += sum_{c, kh, kw} W[f, c, kh, kw] * I[n, c, oh*sh + kh*dh,
+// ow*sw + kw*dw] is a matrix product once the input windows are gathered into
+// a matrix (im2col) with K = C*KH*KW. Two layouts of that product:
+//
+//  - pixels as columns: out[n] (F x P) += W (F x K) * col[n] (K x P), P =
+//    OH*OW; the result is already NCHW. Used when P fills a register.
+//  - channels as columns: (N*P x F) = col (N*P x K) * W^T (K x F); needs the
+//    filter and the result transposed. Used when F fills more of a register.
+//
+//===----------------------------------------------------------------------===//
+#include "ConvToMatmul.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AffineMap.h"
+
+using namespace mlir;
+
+namespace {
+
+/// Output channels below which im2col is not worth its gather.
+constexpr int64_t kMinOutputChannels = 4;
+/// Fewest pixel columns (one 128-bit register of f32) that the product uses
+/// without transposes.
+constexpr int64_t kMinPixelLanes = 4;
+
+int64_t largestDividingPowerOfTwo(int64_t size, int64_t limit) {
+  int64_t width = 1;
+  while (width * 2 <= limit && size % (width * 2) == 0)
+    width *= 2;
+  return width;
+}
+
+/// col[...] = input[n, c, oh*sh + kh*dh, ow*sw + kw*dw], with the six loops
+/// (n, c, kh, kw, oh, ow) laid out in the result in `resultOrder`.
+Value gatherWindows(OpBuilder &builder, Location loc, Value input,
+                    ArrayRef<int64_t> loopRanges, ArrayRef<int64_t> strides,
+                    ArrayRef<int64_t> dilations,
+                    ArrayRef<unsigned> resultOrder) {
+  MLIRContext *context = builder.getContext();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  AffineExpr n, c, kh, kw, oh, ow;
+  bindDims(context, n, c, kh, kw, oh, ow);
+  AffineMap readMap = AffineMap::get(
+      6, 0,
+      {n, c, oh * strides[0] + kh * dilations[0],
+       ow * strides[1] + kw * dilations[1]},
+      context);
+  SmallVector<AffineExpr> resultDims;
+  SmallVector<int64_t> resultShape;
+  for (unsigned loop : resultOrder) {
+    resultDims.push_back(getAffineDimExpr(loop, context));
+    resultShape.push_back(loopRanges[loop]);
+  }
+  AffineMap writeMap = AffineMap::get(6, 0, resultDims, context);
+  Value empty = tensor::EmptyOp::create(builder, loc, resultShape,
+                                        inputType.getElementType());
+  SmallVector<utils::IteratorType> iterators(6, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             builder, loc, TypeRange{empty.getType()}, ValueRange{input},
+             ValueRange{empty}, ArrayRef<AffineMap>{readMap, writeMap},
+             iterators,
+             [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+               linalg::YieldOp::create(nested, nestedLoc, args[0]);
+             })
+      .getResult(0);
+}
+
+Value transpose(OpBuilder &builder, Location loc, Value source, Value init,
+                ArrayRef<int64_t> permutation) {
+  return linalg::TransposeOp::create(builder, loc, source, init, permutation)
+      .getResult()
+      .front();
+}
+
+Value emptyLike(OpBuilder &builder, Location loc, Value source,
+                ArrayRef<int64_t> permutation) {
+  auto type = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t dim : permutation)
+    shape.push_back(type.getDimSize(dim));
+  return tensor::EmptyOp::create(builder, loc, shape, type.getElementType());
+}
+
+} // namespace
+
+LogicalResult loom::rewriteConvAsMatmul(RewriterBase &rewriter,
+                                        linalg::Conv2DNchwFchwOp conv,
+                                        int64_t lanes) {
+  if (!conv.hasPureTensorSemantics())
+    return failure();
+  Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
+  Value init = conv.getOutputs()[0];
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto resultType = cast<RankedTensorType>(init.getType());
+  Type elementType = resultType.getElementType();
+  if (!inputType.hasStaticShape() || !filterType.hasStaticShape() ||
+      !resultType.hasStaticShape() ||
+      inputType.getElementType() != elementType ||
+      filterType.getElementType() != elementType)
+    return failure();
+
+  SmallVector<int64_t> strides =
+      llvm::to_vector(conv.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations =
+      llvm::to_vector(conv.getDilations().getValues<int64_t>());
+  int64_t batch = resultType.getDimSize(0), channels = filterType.getDimSize(1);
+  int64_t outChannels = resultType.getDimSize(1);
+  int64_t windowH = filterType.getDimSize(2), windowW = filterType.getDimSize(3);
+  int64_t outH = resultType.getDimSize(2), outW = resultType.getDimSize(3);
+  // Loop ranges in the order (n, c, kh, kw, oh, ow) of gatherWindows.
+  SmallVector<int64_t> loopRanges{batch, channels, windowH,
+                                  windowW, outH,     outW};
+
+  Location loc = conv.getLoc();
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(conv);
+  SmallVector<ReassociationIndices> filterToMatrix{{0}, {1, 2, 3}};
+
+  // Every gathered element is used once per output channel; with fewer
+  // channels than that the gather costs more than the product saves.
+  if (outChannels < kMinOutputChannels)
+    return failure();
+
+  // Pixels as columns need no transposes, and a quarter register of pixels
+  // still beats transposing the filter and the result.
+  int64_t pixelLanes = largestDividingPowerOfTwo(outH * outW, lanes);
+  bool pixelColumns =
+      pixelLanes >= std::min<int64_t>(
+                        kMinPixelLanes,
+                        largestDividingPowerOfTwo(outChannels, lanes));
+  if (pixelColumns) {
+    // col[n, (c, kh, kw), (oh, ow)]; out[n, f, p] += W[f, k] * col[n, k, p].
+    Value windows = gatherWindows(rewriter, loc, input, loopRanges, strides,
+                                  dilations, {0, 1, 2, 3, 4, 5});
+    Value columns = tensor::CollapseShapeOp::create(
+        rewriter, loc, windows,
+        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+    Value weights =
+        tensor::CollapseShapeOp::create(rewriter, loc, filter, filterToMatrix);
+    SmallVector<ReassociationIndices> pixels{{0}, {1}, {2, 3}};
+    Value accumulator =
+        tensor::CollapseShapeOp::create(rewriter, loc, init, pixels);
+    // A fill is recreated in the product's shape, where the tiling can fuse
+    // it into the register tiles.
+    if (auto fill = init.getDefiningOp<linalg::FillOp>())
+      accumulator =
+          linalg::FillOp::create(
+              rewriter, loc, fill.getInputs()[0],
+              tensor::EmptyOp::create(
+                  rewriter, loc,
+                  cast<RankedTensorType>(accumulator.getType()).getShape(),
+                  elementType)
+                  .getResult())
+              .getResult(0);
+    MLIRContext *context = rewriter.getContext();
+    AffineExpr n, f, p, k;
+    bindDims(context, n, f, p, k);
+    SmallVector<AffineMap> maps{AffineMap::get(4, 0, {f, k}, context),
+                                AffineMap::get(4, 0, {n, k, p}, context),
+                                AffineMap::get(4, 0, {n, f, p}, context)};
+    SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    Value product =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{accumulator.getType()},
+            ValueRange{weights, columns}, ValueRange{accumulator}, maps,
+            iterators,
+            [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+              Value term =
+                  arith::MulFOp::create(nested, nestedLoc, args[0], args[1]);
+              Value sum = arith::AddFOp::create(nested, nestedLoc, args[2], term);
+              linalg::YieldOp::create(nested, nestedLoc, sum);
+            })
+            .getResult(0);
+    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, resultType,
+                                                       product, pixels);
+    return success();
+  }
+
+  // col[(n, oh, ow), (c, kh, kw)] * W^T[(c, kh, kw), f] -> [(n, oh, ow), f].
+  Value windows = gatherWindows(rewriter, loc, input, loopRanges, strides,
+                                dilations, {0, 4, 5, 1, 2, 3});
+  SmallVector<ReassociationIndices> rowsAndColumns{{0, 1, 2}, {3, 4, 5}};
+  Value columns =
+      tensor::CollapseShapeOp::create(rewriter, loc, windows, rowsAndColumns);
+  Value weights =
+      tensor::CollapseShapeOp::create(rewriter, loc, filter, filterToMatrix);
+  Value weightsT = transpose(rewriter, loc, weights,
+                             emptyLike(rewriter, loc, weights, {1, 0}), {1, 0});
+
+  // The accumulator: pixels by channels. A fill is recreated in that shape,
+  // where the tiling fuses it; other values are transposed to NHWC.
+  const SmallVector<int64_t> toChannelsLast{0, 2, 3, 1};
+  SmallVector<ReassociationIndices> pixelRows{{0, 1, 2}, {3}};
+  auto channelsLastType = RankedTensorType::get(
+      {batch, outH, outW, outChannels}, elementType);
+  Value accumulator;
+  auto fill = init.getDefiningOp<linalg::FillOp>();
+  if (fill) {
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{batch * outH * outW, outChannels},
+        elementType);
+    accumulator =
+        linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], empty)
+            .getResult(0);
+  } else {
+    accumulator = tensor::CollapseShapeOp::create(
+        rewriter, loc,
+        transpose(rewriter, loc, init,
+                  emptyLike(rewriter, loc, init, toChannelsLast),
+                  toChannelsLast),
+        pixelRows);
+  }
+  Value product =
+      linalg::MatmulOp::create(rewriter, loc, TypeRange{accumulator.getType()},
+                               ValueRange{columns, weightsT},
+                               ValueRange{accumulator})
+          .getResult(0);
+  Value expanded = tensor::ExpandShapeOp::create(
+      rewriter, loc, channelsLastType, product, pixelRows);
+  // The fill's values are all in the product already, so the transpose back
+  // may write a fresh tensor (which becomes the result buffer).
+  Value destination =
+      fill ? tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                     elementType)
+                 .getResult()
+           : init;
+  rewriter.replaceOp(conv, transpose(rewriter, loc, expanded, destination,
+                                     {0, 3, 1, 2}));
+  return success();
+}
