@@ -65,6 +65,22 @@ Tensor Tensor::borrow(void *data, std::vector<int64_t> shape, DType dtype) {
                 std::shared_ptr<void>(data, [](void *) {}), /*borrowed=*/true);
 }
 
+double Tensor::elementAsDouble(int64_t index) const {
+  switch (elementType) {
+  case DType::F32:
+    return data<float>()[index];
+  case DType::F64:
+    return data<double>()[index];
+  case DType::I1:
+    return data<bool>()[index] ? 1.0 : 0.0;
+  case DType::I32:
+    return data<int32_t>()[index];
+  case DType::I64:
+    return static_cast<double>(data<int64_t>()[index]);
+  }
+  return 0.0;
+}
+
 Tensor Tensor::clone() const {
   Tensor copy = zeros(dims, elementType);
   if (numBytes() != 0)

@@ -156,30 +156,13 @@ loom::Tensor randomInput(const loom::TensorSpec &spec, uint64_t stream) {
   return tensor;
 }
 
-/// The element at linear index `i`, as a double, whatever the dtype.
-double elementAt(const loom::Tensor &tensor, int64_t i) {
-  switch (tensor.dtype()) {
-  case loom::DType::F32:
-    return tensor.data<float>()[i];
-  case loom::DType::F64:
-    return tensor.data<double>()[i];
-  case loom::DType::I1:
-    return tensor.data<bool>()[i];
-  case loom::DType::I32:
-    return tensor.data<int32_t>()[i];
-  case loom::DType::I64:
-    return static_cast<double>(tensor.data<int64_t>()[i]);
-  }
-  return 0;
-}
-
 void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   int64_t count = tensor.numElements();
   double sum = 0, sumSquares = 0;
   double low = INFINITY, high = -INFINITY;
   int64_t nonFinite = 0;
   for (int64_t i = 0; i < count; ++i) {
-    double v = elementAt(tensor, i);
+    double v = tensor.elementAsDouble(i);
     if (!std::isfinite(v)) {
       ++nonFinite;
       continue;
@@ -202,7 +185,7 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   if (count <= 8) {
     std::vector<std::string> values;
     for (int64_t i = 0; i < count; ++i)
-      values.push_back(fmt::format("{:.6g}", elementAt(tensor, i)));
+      values.push_back(fmt::format("{:.6g}", tensor.elementAsDouble(i)));
     llvm::outs() << "  values: [" << llvm::join(values, ", ") << "]\n";
   }
 }

@@ -113,3 +113,12 @@ TEST(TensorTest, BorrowRejectsMisalignedAndNullData) {
 }
 
 } // namespace
+
+TEST(TensorTest, ElementAsDoubleReadsEveryDType) {
+  EXPECT_EQ(loom::Tensor::fromVector<float>({2}, {1.5f, -2.0f}).elementAsDouble(1), -2.0);
+  EXPECT_EQ(loom::Tensor::fromVector<double>({1}, {0.1}).elementAsDouble(0), 0.1);
+  EXPECT_EQ(loom::Tensor::fromVector<bool>({2}, {false, true}).elementAsDouble(1), 1.0);
+  EXPECT_EQ(loom::Tensor::fromVector<int32_t>({1}, {-7}).elementAsDouble(0), -7.0);
+  EXPECT_EQ(loom::Tensor::fromVector<int64_t>({1}, {int64_t(1) << 40}).elementAsDouble(0),
+            1099511627776.0);
+}

@@ -84,6 +84,10 @@ public:
     return std::vector<T>(elements, elements + elementCount);
   }
 
+  /// Element `index` (row-major) as a double, whatever the dtype: for
+  /// printing and comparing. Exact except for i64 beyond 2^53.
+  double elementAsDouble(int64_t index) const;
+
   /// An owning, 64-byte aligned deep copy.
   Tensor clone() const;
 
