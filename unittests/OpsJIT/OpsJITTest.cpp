@@ -136,24 +136,6 @@ loom::Tensor toRuntime(const RefTensor &ref) {
   return loom::Tensor::zeros({});
 }
 
-/// Element `i` of a runtime tensor as a double (exact for every dtype here
-/// except i64 beyond 2^53, which the tests do not produce).
-double runtimeElement(const loom::Tensor &tensor, int64_t i) {
-  switch (tensor.dtype()) {
-  case loom::DType::F32:
-    return tensor.data<float>()[i];
-  case loom::DType::F64:
-    return tensor.data<double>()[i];
-  case loom::DType::I1:
-    return tensor.data<bool>()[i] ? 1 : 0;
-  case loom::DType::I32:
-    return tensor.data<int32_t>()[i];
-  case loom::DType::I64:
-    return static_cast<double>(tensor.data<int64_t>()[i]);
-  }
-  return 0;
-}
-
 /// Seeded random inputs, so every failure reproduces.
 class Inputs {
 public:
@@ -229,7 +211,7 @@ protected:
     double worstRelative = 0, worstAbsolute = 0;
     std::ostringstream report;
     for (int64_t i = 0; i < expected.numElements(); ++i) {
-      double want = expected.asDouble(i), got = runtimeElement(actual, i);
+      double want = expected.asDouble(i), got = actual.elementAsDouble(i);
       double error = std::fabs(got - want);
       worstAbsolute = std::max(worstAbsolute, error);
       bool bothNaN = std::isnan(want) && std::isnan(got);
