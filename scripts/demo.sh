@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Sets everything up (scripts/setup.sh), then compiles the built-in autoencoder
-# through the whole pipeline and runs it on the JIT.
+# Sets everything up (scripts/setup.sh), then trains the VAE example for one
+# epoch on Fashion-MNIST and leaves its pictures in build/demo-vae/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-echo "== loomc --model=ae --run"
-build/bin/loomc --model=ae --run --seed=0
+out=build/demo-vae
+echo "== loom-example-vae --epochs 1 --out $out"
+build/bin/loom-example-vae --epochs 1 --out "$out"
+echo "== pictures: $out/reconstructions.png, $out/samples.png, $out/interpolation.png"

@@ -1,0 +1,118 @@
+//===- ae.cpp - An autoencoder trained on Fashion-MNIST -------------------===//
+//
+// The AE of MODELS.md: 784 -> 512 -> 128 -> 32 -> 128 -> 512 -> 784 with
+// ReLUs and a sigmoid output, trained with Adam (lr 1e-3) to reproduce its
+// input under the mean squared error. After every epoch it reports the test
+// MSE, saves a checkpoint and draws test images beside their reconstructions
+// (reconstructions.png).
+//
+//   loom-example-ae --epochs 5 --out ae-out
+//
+//===----------------------------------------------------------------------===//
+#include "../common/ExampleSupport.h"
+
+#include "loom/DSL/NN.h"
+#include "loom/Data/Pictures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+// Tensor, Graph, Module and nn:: are the DSL's (symbolic values in a graph);
+// loom::Tensor holds data on the host.
+using namespace loom::dsl;
+namespace data = loom::data;
+namespace examples = loom::examples;
+namespace training = loom::training;
+
+namespace {
+
+constexpr int64_t kPixels = 784;
+
+/// The network, with its parameters created in graph `g`.
+struct Autoencoder {
+  nn::Linear enc1, enc2, enc3, dec1, dec2, dec3;
+
+  explicit Autoencoder(Graph &g)
+      : enc1(g, "enc.fc1", kPixels, 512), enc2(g, "enc.fc2", 512, 128),
+        enc3(g, "enc.fc3", 128, 32), dec1(g, "dec.fc1", 32, 128),
+        dec2(g, "dec.fc2", 128, 512), dec3(g, "dec.fc3", 512, kPixels) {}
+
+  Tensor operator()(const Tensor &x) {
+    Tensor code = enc3(relu(enc2(relu(enc1(x)))));
+    return sigmoid(dec3(relu(dec2(relu(dec1(code))))));
+  }
+};
+
+/// @forward(x: [batch, 784]) -> (reconstruction, mean squared error): the
+/// function the training step differentiates and the one evaluation runs.
+Module buildModel(int64_t batch) {
+  Module module("ae");
+  Graph g(module, "forward");
+  Tensor x = g.input("x", {batch, kPixels});
+  Autoencoder autoencoder(g);
+  Tensor reconstruction = autoencoder(x);
+  g.returns(reconstruction, nn::mse(reconstruction, x));
+  return module;
+}
+
+const examples::ExampleInfo kInfo{
+    "ae", "Trains the autoencoder of MODELS.md on Fashion-MNIST.", 5};
+
+void run(const examples::Flags &flags) {
+  examples::FashionMNIST data = examples::loadFashionMNIST(flags);
+  Module model = buildModel(flags.batch);
+  training::Trainer trainer =
+      training::compileTrainStep(model.module(), "forward", training::Adam{},
+                                 {.seed = flags.seed})
+          .take();
+
+  data::BatchLoader trainLoader(
+      data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
+  data::BatchLoader testLoader(data.test,
+                               {.batchSize = flags.batch, .shuffle = false});
+  loom::Tensor images = trainLoader.makeImageBatch();
+
+  examples::TrainingRun run(flags, kInfo, trainer, trainLoader.batchesPerEpoch());
+  for (int64_t epoch = run.firstEpoch(); epoch < flags.epochs; ++epoch) {
+    run.beginEpoch(epoch);
+    trainLoader.startEpoch(epoch);
+    while (trainLoader.next(images))
+      run.step(trainer.step({images}).take());
+    run.endEpoch();
+
+    // Test MSE over the real rows of every batch (a short last batch is
+    // padded with zeros).
+    double squaredError = 0;
+    std::optional<loom::Tensor> firstReconstructions;
+    testLoader.startEpoch(0);
+    while (int64_t rows = testLoader.next(images)) {
+      loom::Tensor output = trainer.run("forward", {images}).take()[0];
+      const float *input = images.data<float>(), *result = output.data<float>();
+      for (int64_t i = 0; i < rows * kPixels; ++i)
+        squaredError += (result[i] - input[i]) * double(result[i] - input[i]);
+      if (!firstReconstructions)
+        firstReconstructions = output;
+    }
+    run.report(fmt::format("epoch {} test mse {:.5f}", epoch + 1,
+                           squaredError / double(data.test.size() * kPixels)));
+
+    // The first test images (the loader's first batch, in dataset order)
+    // beside their reconstructions.
+    int64_t shown = std::min<int64_t>({32, flags.batch, data.test.size()});
+    run.writePicture(
+        "reconstructions.png",
+        data::pairGrid(examples::firstRows(data.test.images, shown),
+                       examples::firstRows(*firstReconstructions, shown),
+                       {.columns = 4, .scale = 3})
+            .take());
+    run.saveCheckpoint();
+  }
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  return examples::exampleMain(argc, argv, kInfo, run);
+}

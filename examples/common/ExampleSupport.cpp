@@ -1,0 +1,244 @@
+//===- ExampleSupport.cpp - What the four examples share ------------------===//
+#include "ExampleSupport.h"
+
+#include "loom/Support/CounterRNG.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <charconv>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <malloc.h>
+
+namespace loom::examples {
+namespace {
+
+/// Seeds of the compiled functions' random ops come from these streams of
+/// the counter-based generator, apart from the parameter initializers'.
+constexpr uint64_t kStepSeedStream = 0x5EED5EED;
+constexpr uint64_t kEvaluationSeedStream = 0xE7A1;
+constexpr uint64_t kFixedNoiseStream = 0xF12ED;
+
+void printUsage(const ExampleInfo &info, const Flags &defaults) {
+  std::cout << fmt::format(
+      "usage: loom-example-{0} [flags]\n"
+      "{1}\n\n"
+      "  --epochs N          epochs to train (default {2})\n"
+      "  --batch N           images per training step (default {3})\n"
+      "  --threads N         threads for compiled code; code is single-threaded\n"
+      "                      today, so only 1 has an effect (default 1)\n"
+      "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
+      "  --out DIR           where pictures, checkpoints and losses.tsv go\n"
+      "                      (default {0}-out)\n"
+      "  --resume FILE       continue from a checkpoint written by this example\n"
+      "  --limit N           use only the first N training and test images\n"
+      "  --data DIR          Fashion-MNIST directory (default {4})\n",
+      info.name, info.description, info.defaultEpochs, defaults.batch,
+      defaults.data);
+}
+
+int64_t parseInteger(std::string_view flag, std::string_view text,
+                     int64_t minimum) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size())
+    throw Error(fmt::format("{} expects an integer, got '{}'", flag, text));
+  if (value < minimum)
+    throw Error(fmt::format("{} must be at least {}, got {}", flag, minimum, value));
+  return value;
+}
+
+} // namespace
+
+Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
+  Flags flags;
+  flags.epochs = info.defaultEpochs;
+  flags.out = std::string(info.name) + "-out";
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      printUsage(info, Flags{});
+      std::exit(0);
+    }
+    if (!arg.starts_with("--"))
+      throw Error(fmt::format("unexpected argument '{}' (see --help)", arg));
+    std::string_view flag = arg, value;
+    if (size_t equals = arg.find('='); equals != std::string_view::npos) {
+      flag = arg.substr(0, equals);
+      value = arg.substr(equals + 1);
+    } else {
+      if (i + 1 >= argc)
+        throw Error(fmt::format("{} needs a value (see --help)", flag));
+      value = argv[++i];
+    }
+    if (flag == "--epochs")
+      flags.epochs = parseInteger(flag, value, 1);
+    else if (flag == "--batch")
+      flags.batch = parseInteger(flag, value, 1);
+    else if (flag == "--threads")
+      flags.threads = parseInteger(flag, value, 1);
+    else if (flag == "--seed")
+      flags.seed = static_cast<uint64_t>(parseInteger(flag, value, 0));
+    else if (flag == "--out")
+      flags.out = value;
+    else if (flag == "--resume")
+      flags.resume = value;
+    else if (flag == "--limit")
+      flags.limit = parseInteger(flag, value, 1);
+    else if (flag == "--data")
+      flags.data = value;
+    else
+      throw Error(fmt::format("unknown flag '{}' (see --help)", flag));
+    if (value.empty())
+      throw Error(fmt::format("{} needs a value", flag));
+  }
+  return flags;
+}
+
+int exampleMain(int argc, char **argv, const ExampleInfo &info,
+                const std::function<void(const Flags &)> &body) {
+  try {
+    // A training step allocates and frees the same large temporaries every
+    // time. By default glibc gives such blocks back to the kernel and the next
+    // step faults them in again, which here costs as much time as the step
+    // itself; keep freed memory in the process instead (PyTorch's reference
+    // timings in QUALITY.md were taken with malloc tuned likewise).
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    Flags flags = parseFlags(argc, argv, info);
+    if (flags.threads > 1)
+      std::cout << fmt::format(
+          "note: compiled code runs on one thread today; --threads {} has no "
+          "effect\n",
+          flags.threads);
+    body(flags);
+    return 0;
+  } catch (const Error &error) {
+    std::cout.flush();
+    std::string message = error.message();
+    if (message.starts_with("error: "))
+      message.erase(0, 7);
+    std::cerr << "loom-example-" << info.name << ": error: " << message << "\n";
+    return 1;
+  }
+}
+
+FashionMNIST loadFashionMNIST(const Flags &flags) {
+  FashionMNIST data{
+      data::loadFashionMNIST(data::Split::Train, flags.limit, flags.data).take(),
+      data::loadFashionMNIST(data::Split::Test, flags.limit, flags.data).take()};
+  std::cout << fmt::format("Fashion-MNIST from {}: {} training, {} test images\n",
+                           flags.data, data.train.size(), data.test.size())
+            << std::flush;
+  return data;
+}
+
+int64_t stepSeed(const Flags &flags, uint64_t step) {
+  return static_cast<int64_t>(rng::bits(flags.seed, kStepSeedStream, step));
+}
+
+Tensor firstRows(const Tensor &tensor, int64_t rows) {
+  std::vector<int64_t> shape = tensor.shape();
+  if (shape.empty() || rows > shape[0])
+    throw Error(fmt::format("cannot take {} rows of a tensor of shape [{}]", rows,
+                            fmt::join(shape, ", ")));
+  size_t rowBytes = tensor.numBytes() / static_cast<size_t>(shape[0]);
+  shape[0] = rows;
+  Tensor copy = Tensor::zeros(shape, tensor.dtype());
+  std::memcpy(copy.rawData(), tensor.rawData(), rowBytes * rows);
+  return copy;
+}
+
+int64_t evaluationSeed(const Flags &flags) {
+  return static_cast<int64_t>(rng::bits(flags.seed, kEvaluationSeedStream, 0));
+}
+
+Tensor fixedNormalNoise(const Flags &flags, std::vector<int64_t> shape) {
+  Tensor noise = Tensor::zeros(std::move(shape));
+  float *values = noise.data<float>();
+  for (int64_t i = 0; i < noise.numElements(); ++i)
+    values[i] = rng::normal<float>(flags.seed, kFixedNoiseStream, i);
+  return noise;
+}
+
+TrainingRun::TrainingRun(const Flags &flags, const ExampleInfo &info,
+                         training::Trainer &trainer, int64_t stepsPerEpoch)
+    : flags(flags), info(info), trainer(trainer), stepsPerEpoch(stepsPerEpoch) {
+  if (stepsPerEpoch <= 0)
+    throw Error(fmt::format("the training images make no full batch of {}; "
+                            "raise --limit or lower --batch",
+                            flags.batch));
+  std::error_code error;
+  std::filesystem::create_directories(flags.out, error);
+  if (error)
+    throw Error(fmt::format("cannot create the output directory '{}': {}",
+                            flags.out, error.message()));
+
+  if (!flags.resume.empty()) {
+    trainer.load(flags.resume).take();
+    uint64_t steps = trainer.stepCount();
+    if (steps % stepsPerEpoch != 0)
+      throw Error(fmt::format(
+          "checkpoint '{}' was taken after {} steps, not at the end of an epoch "
+          "of {} steps; resume with the --batch and --limit it was trained with",
+          flags.resume, steps, stepsPerEpoch));
+    startEpoch = static_cast<int64_t>(steps) / stepsPerEpoch;
+    std::cout << fmt::format("resumed from {} after epoch {}\n", flags.resume,
+                             startEpoch);
+    if (startEpoch >= flags.epochs)
+      std::cout << fmt::format("nothing to train: --epochs is {}\n", flags.epochs);
+    std::cout.flush();
+  }
+  lossLog.open(outPath("losses.tsv"),
+               flags.resume.empty() ? std::ios::trunc : std::ios::app);
+  if (!lossLog)
+    throw Error(fmt::format("cannot write '{}'", outPath("losses.tsv")));
+  progress.emplace(data::ProgressReporter::toStdout(
+      {.epochs = flags.epochs,
+       .stepsPerEpoch = stepsPerEpoch,
+       .imagesPerStep = flags.batch}));
+}
+
+void TrainingRun::beginEpoch(int64_t epochIndex) {
+  epoch = epochIndex;
+  stepInEpoch = 0;
+  progress->startEpoch(epoch);
+}
+
+void TrainingRun::step(const std::vector<double> &losses) {
+  ++stepInEpoch;
+  lossLog << epoch + 1 << '\t' << stepInEpoch;
+  for (double loss : losses)
+    lossLog << '\t' << fmt::format("{:.9g}", loss);
+  lossLog << '\n';
+  progress->step(losses.front());
+}
+
+double TrainingRun::endEpoch() {
+  lossLog.flush();
+  return progress->endEpoch();
+}
+
+void TrainingRun::report(const std::string &line) { progress->message(line); }
+
+void TrainingRun::saveCheckpoint() {
+  std::string file = fmt::format("{}-epoch{}.ckpt", info.name, epoch + 1);
+  trainer.save(outPath(file)).take();
+  written.push_back(file);
+  report(fmt::format("wrote {} in {}", fmt::join(written, ", "), flags.out));
+  written.clear();
+}
+
+std::string TrainingRun::outPath(std::string_view file) const {
+  return (std::filesystem::path(flags.out) / file).string();
+}
+
+void TrainingRun::writePicture(std::string_view file, const data::Image &image) {
+  data::writePng(outPath(file), image).take();
+  written.emplace_back(file);
+}
+
+} // namespace loom::examples
