@@ -2,10 +2,10 @@
 //
 // Times, through the JIT, every convolution the GAN discriminator runs at
 // batch 128 (MODELS.md): its two forward convolutions and the four that
-// loom-autodiff builds for their gradients (stride-1 convolutions of the
-// dilated, padded cotangent; filter gradients whose "filter" is the dilated
-// cotangent). Then times the `discriminator` entry of the GAN model and its
-// gradient. Prints the median of several runs.
+// loom-autodiff builds for their gradients (input gradients as
+// loom.conv2d_transpose; filter gradients as convolutions of the input with
+// the cotangent, stride and dilation swapped). Then times the
+// `discriminator` entry of the GAN model and its gradient. Prints the median of several runs.
 //
 // Usage: conv_bench [runs]   (default 5)
 //
@@ -26,25 +26,6 @@
 
 namespace {
 
-struct ConvShape {
-  const char *name;
-  std::vector<int64_t> input, filter;
-  int64_t stride, padding;
-
-  std::vector<int64_t> result() const {
-    auto out = [&](int64_t size, int64_t window) {
-      return (size + 2 * padding - window) / stride + 1;
-    };
-    return {input[0], filter[0], out(input[2], filter[2]),
-            out(input[3], filter[3])};
-  }
-  /// Multiply-adds of the convolution as written (dilation zeros included).
-  double flops() const {
-    std::vector<int64_t> r = result();
-    return 2.0 * r[0] * r[1] * r[2] * r[3] * filter[1] * filter[2] * filter[3];
-  }
-};
-
 std::string tensorType(const std::vector<int64_t> &shape) {
   std::string text = "tensor<";
   for (int64_t size : shape)
@@ -52,14 +33,50 @@ std::string tensorType(const std::vector<int64_t> &shape) {
   return text + "f32>";
 }
 
+/// One convolution of the discriminator's step: `input * filter` is the
+/// conv2d it is or, when `transpose`, whose input gradient it computes
+/// (`loom.conv2d_transpose` of a cotangent of the convolved shape).
+struct ConvShape {
+  const char *name;
+  bool transpose;
+  std::vector<int64_t> input, filter;
+  int64_t stride, padding, dilation;
+
+  std::vector<int64_t> convolved() const {
+    auto out = [&](int64_t size, int64_t window) {
+      return (size + 2 * padding - dilation * (window - 1) - 1) / stride + 1;
+    };
+    return {input[0], filter[0], out(input[2], filter[2]),
+            out(input[3], filter[3])};
+  }
+  /// Multiply-adds of the convolution: both ops do the same ones.
+  double flops() const {
+    std::vector<int64_t> r = convolved();
+    return 2.0 * r[0] * r[1] * r[2] * r[3] * filter[1] * filter[2] * filter[3];
+  }
+  std::string description() const {
+    return std::string(transpose ? "T " : "") + tensorType(input) + " * " +
+           tensorType(filter) + " s" + std::to_string(stride) + "p" +
+           std::to_string(padding) + "d" + std::to_string(dilation);
+  }
+};
+
 std::string convSource(const ConvShape &shape) {
   std::string x = tensorType(shape.input), w = tensorType(shape.filter),
-              r = tensorType(shape.result());
-  std::string s = std::to_string(shape.stride), p = std::to_string(shape.padding);
+              r = tensorType(shape.convolved());
+  auto pair = [](int64_t v) {
+    return "[" + std::to_string(v) + ", " + std::to_string(v) + "]";
+  };
+  std::string attributes = " strides = " + pair(shape.stride) + " padding = " +
+                           pair(shape.padding) + " dilations = " +
+                           pair(shape.dilation);
+  if (shape.transpose)
+    return "func.func @conv(%dy: " + r + ", %w: " + w + ") -> " + x +
+           " {\n  %r = loom.conv2d_transpose %dy, %w" + attributes + " : " + r +
+           ", " + w + " -> " + x + "\n  return %r : " + x + "\n}\n";
   return "func.func @conv(%x: " + x + ", %w: " + w + ") -> " + r +
-         " {\n  %r = loom.conv2d %x, %w strides = [" + s + ", " + s +
-         "] padding = [" + p + ", " + p + "] : " + x + ", " + w + " -> " + r +
-         "\n  return %r : " + r + "\n}\n";
+         " {\n  %r = loom.conv2d %x, %w" + attributes + " : " + x + ", " + w +
+         " -> " + r + "\n  return %r : " + r + "\n}\n";
 }
 
 loom::Tensor filledTensor(const loom::TensorSpec &spec, uint64_t salt) {
@@ -111,15 +128,16 @@ template <typename F> double secondsOf(F &&body) {
 int main(int argc, char **argv) {
   int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   constexpr int64_t batch = 128;
-  // Gradient shapes follow Conv2DOp::buildVjp: 7x7 and 14x14 cotangents
-  // dilated by the stride to 13x13 and 27x27.
+  // Gradient shapes follow Conv2DOp::buildVjp: input gradients are
+  // transposed convolutions; filter gradients convolve the (batch-major,
+  // padded) input with the cotangent, stride and dilation swapped.
   const ConvShape shapes[] = {
-      {"fwd conv1   ", {batch, 1, 28, 28}, {64, 1, 3, 3}, 2, 1},
-      {"fwd conv2   ", {batch, 64, 14, 14}, {128, 64, 3, 3}, 2, 1},
-      {"dX  conv2   ", {batch, 128, 16, 16}, {64, 128, 3, 3}, 1, 0},
-      {"dW  conv2   ", {64, batch, 14, 14}, {128, batch, 13, 13}, 1, 1},
-      {"dX  conv1   ", {batch, 64, 30, 30}, {1, 64, 3, 3}, 1, 0},
-      {"dW  conv1   ", {1, batch, 28, 28}, {64, batch, 27, 27}, 1, 1},
+      {"fwd conv1   ", false, {batch, 1, 28, 28}, {64, 1, 3, 3}, 2, 1, 1},
+      {"fwd conv2   ", false, {batch, 64, 14, 14}, {128, 64, 3, 3}, 2, 1, 1},
+      {"dX  conv2   ", true, {batch, 64, 14, 14}, {128, 64, 3, 3}, 2, 1, 1},
+      {"dW  conv2   ", false, {64, batch, 15, 15}, {128, batch, 7, 7}, 1, 0, 2},
+      {"dX  conv1   ", true, {batch, 1, 28, 28}, {64, 1, 3, 3}, 2, 1, 1},
+      {"dW  conv1   ", false, {1, batch, 29, 29}, {64, batch, 14, 14}, 1, 0, 2},
   };
   loom::Compiler compiler;
   std::printf("%-12s %-58s %9s %9s %9s\n", "conv", "input * filter", "GFLOP",
@@ -132,10 +150,7 @@ int main(int argc, char **argv) {
       return 1;
     }
     double seconds = medianSeconds(*executable, "conv", runs);
-    std::string shapeText = tensorType(shape.input) + " * " +
-                            tensorType(shape.filter) + " s" +
-                            std::to_string(shape.stride) + "p" +
-                            std::to_string(shape.padding);
+    std::string shapeText = shape.description();
     std::printf("%-12s %-58s %9.3f %9.2f %9.2f\n", shape.name, shapeText.c_str(),
                 shape.flops() * 1e-9, seconds * 1e3,
                 shape.flops() * 1e-9 / seconds);

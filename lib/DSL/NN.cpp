@@ -79,7 +79,7 @@ Tensor Conv2d::operator()(const Tensor &x, SourceLocation loc) const {
          "'" + prefix + "' expects NCHW inputs with " +
              std::to_string(inChannels) + " channels, got " +
              (x ? shapeString(x.shape()) : "an empty handle"));
-  Tensor y = conv2d(x, weight, stride, padding, loc);
+  Tensor y = conv2d(x, weight, stride, padding, {1, 1}, loc);
   return y + TensorOperand(bias.broadcastInDim(y.shape(), {1}, loc), loc);
 }
 

@@ -509,10 +509,14 @@ Tensor matmul(const Tensor &lhs, const Tensor &rhs, SourceLocation loc) {
                                         a.value(), b.value()));
 }
 
-Tensor conv2d(const Tensor &input, const Tensor &filter, Shape stride,
-              Shape padding, SourceLocation loc) {
-  constexpr std::string_view opName = "loom.conv2d";
-  Graph &graph = commonGraph(opName, loc, {&input, &filter});
+namespace {
+/// The checks conv2d and conv2dTranspose share; `input` is the convolution's
+/// input for conv2d and its result (dY) for the transpose, whose filter
+/// channels are then `filter.shape()[0]`.
+void checkConvolution(std::string_view opName, SourceLocation loc,
+                      const Tensor &input, const Tensor &filter,
+                      const Shape &stride, const Shape &padding,
+                      const Shape &dilation, int64_t filterChannelDim) {
   requireFloat(opName, loc, input);
   requireFloat(opName, loc, filter);
   requireSameDType(opName, loc, input, filter);
@@ -521,31 +525,68 @@ Tensor conv2d(const Tensor &input, const Tensor &filter, Shape stride,
     fail(loc, opName,
          "needs a rank-4 NCHW input and a rank-4 OIHW filter, got " +
              shapeString(x) + " and " + shapeString(w));
-  if (stride.size() != 2 || padding.size() != 2 || stride[0] < 1 ||
-      stride[1] < 1 || padding[0] < 0 || padding[1] < 0)
+  auto positivePair = [](const Shape &pair, int64_t least) {
+    return pair.size() == 2 && pair[0] >= least && pair[1] >= least;
+  };
+  if (!positivePair(stride, 1) || !positivePair(padding, 0) ||
+      !positivePair(dilation, 1))
     fail(loc, opName,
-         "needs two positive strides and two non-negative paddings, got "
-         "stride " +
-             shapeString(stride) + " and padding " + shapeString(padding));
-  if (x[1] != w[1])
+         "needs two positive strides, two non-negative paddings and two "
+         "positive dilations, got stride " +
+             shapeString(stride) + ", padding " + shapeString(padding) +
+             " and dilation " + shapeString(dilation));
+  if (x[1] != w[filterChannelDim])
     fail(loc, opName,
          "input " + shapeString(x) + " has " + std::to_string(x[1]) +
              " channels but filter " + shapeString(w) + " expects " +
-             std::to_string(w[1]));
+             std::to_string(w[filterChannelDim]));
+}
+} // namespace
+
+Tensor conv2d(const Tensor &input, const Tensor &filter, Shape stride,
+              Shape padding, Shape dilation, SourceLocation loc) {
+  constexpr std::string_view opName = "loom.conv2d";
+  Graph &graph = commonGraph(opName, loc, {&input, &filter});
+  checkConvolution(opName, loc, input, filter, stride, padding, dilation, 1);
+  Shape x = input.shape(), w = filter.shape();
   Shape result{x[0], w[0]};
   for (int d = 0; d < 2; ++d) {
     int64_t padded = x[2 + d] + 2 * padding[d];
-    if (padded < w[2 + d])
+    int64_t window = dilation[d] * (w[2 + d] - 1) + 1;
+    if (padded < window)
       fail(loc, opName,
            "filter " + shapeString(w) + " is larger than the padded input " +
                shapeString(x));
-    result.push_back((padded - w[2 + d]) / stride[d] + 1);
+    result.push_back((padded - window) / stride[d] + 1);
   }
   OpBuilder builder = graph.builderAt(opName, loc);
   return Tensor(graph, Conv2DOp::create(builder, graph.location(loc),
                                         typeFor(graph, result, input.dtype()),
                                         input.value(), filter.value(), stride,
-                                        padding));
+                                        padding, dilation));
+}
+
+Tensor conv2dTranspose(const Tensor &input, const Tensor &filter, Shape stride,
+                       Shape padding, Shape dilation, SourceLocation loc) {
+  constexpr std::string_view opName = "loom.conv2d_transpose";
+  Graph &graph = commonGraph(opName, loc, {&input, &filter});
+  checkConvolution(opName, loc, input, filter, stride, padding, dilation, 0);
+  Shape x = input.shape(), w = filter.shape();
+  Shape result{x[0], w[1]};
+  for (int d = 0; d < 2; ++d) {
+    int64_t extent = (x[2 + d] - 1) * stride[d] - 2 * padding[d] +
+                     dilation[d] * (w[2 + d] - 1) + 1;
+    if (extent < 1)
+      fail(loc, opName,
+           "padding " + shapeString(padding) + " leaves no output of input " +
+               shapeString(x) + " and filter " + shapeString(w));
+    result.push_back(extent);
+  }
+  OpBuilder builder = graph.builderAt(opName, loc);
+  return Tensor(graph, Conv2DTransposeOp::create(
+                           builder, graph.location(loc),
+                           typeFor(graph, result, input.dtype()), input.value(),
+                           filter.value(), stride, padding, dilation));
 }
 
 Tensor concat(const std::vector<Tensor> &inputs, int64_t axis,

@@ -37,7 +37,7 @@ void buildLoomStage(OpPassManager &pm) {
 void buildLinalgStage(OpPassManager &pm) {
   pm.addPass(createConvertLoomToLinalg());
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createLinalgElementwiseOpFusionPass());
+  pm.addNestedPass<func::FuncOp>(createFuseElementwise());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -434,28 +434,65 @@ RefTensor matmul(const RefTensor &lhs, const RefTensor &rhs,
   return result;
 }
 
-RefTensor conv2d(const RefTensor &input, const RefTensor &filter,
-                 std::vector<int64_t> shape, ArrayRef<int64_t> strides,
-                 ArrayRef<int64_t> padding) {
+/// Calls `visit(inputOffset, filterOffset)` for every input element the
+/// window of result pixel (y, x) reads, over input channel c and output
+/// channel o: the index arithmetic conv2d and its transpose share.
+template <typename Visit>
+void forEachWindowTap(const RefTensor &input, const RefTensor &filter,
+                      int64_t n, int64_t o, int64_t c, int64_t y, int64_t x,
+                      ArrayRef<int64_t> strides, ArrayRef<int64_t> padding,
+                      ArrayRef<int64_t> dilations, Visit visit) {
   int64_t channels = input.shape[1], height = input.shape[2],
           width = input.shape[3];
   int64_t kernelH = filter.shape[2], kernelW = filter.shape[3];
+  for (int64_t ky = 0; ky < kernelH; ++ky)
+    for (int64_t kx = 0; kx < kernelW; ++kx) {
+      int64_t iy = y * strides[0] + ky * dilations[0] - padding[0];
+      int64_t ix = x * strides[1] + kx * dilations[1] - padding[1];
+      if (iy < 0 || iy >= height || ix < 0 || ix >= width)
+        continue;
+      visit(((n * channels + c) * height + iy) * width + ix,
+            ((o * channels + c) * kernelH + ky) * kernelW + kx);
+    }
+}
+
+RefTensor conv2d(const RefTensor &input, const RefTensor &filter,
+                 std::vector<int64_t> shape, ArrayRef<int64_t> strides,
+                 ArrayRef<int64_t> padding, ArrayRef<int64_t> dilations) {
   RefTensor result = RefTensor::zeros(input.kind, std::move(shape));
   forEachIndex(result.shape, [&](ArrayRef<int64_t> index, int64_t linear) {
-    int64_t n = index[0], o = index[1], y = index[2], x = index[3];
     double sum = 0;
-    for (int64_t c = 0; c < channels; ++c)
-      for (int64_t ky = 0; ky < kernelH; ++ky)
-        for (int64_t kx = 0; kx < kernelW; ++kx) {
-          int64_t iy = y * strides[0] + ky - padding[0];
-          int64_t ix = x * strides[1] + kx - padding[1];
-          if (iy < 0 || iy >= height || ix < 0 || ix >= width)
-            continue;
-          sum += input.floats[((n * channels + c) * height + iy) * width + ix] *
-                 filter.floats[((o * channels + c) * kernelH + ky) * kernelW + kx];
-        }
+    for (int64_t c = 0; c < input.shape[1]; ++c)
+      forEachWindowTap(input, filter, index[0], index[1], c, index[2], index[3],
+                       strides, padding, dilations,
+                       [&](int64_t inputOffset, int64_t filterOffset) {
+                         sum += input.floats[inputOffset] *
+                                filter.floats[filterOffset];
+                       });
     result.floats[linear] = roundTo(result.kind, sum);
   });
+  return result;
+}
+
+/// The scatter form of the definition: each input element adds its filter
+/// window into the result (whose shape the caller gives).
+RefTensor conv2dTranspose(const RefTensor &input, const RefTensor &filter,
+                          std::vector<int64_t> shape, ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> padding,
+                          ArrayRef<int64_t> dilations) {
+  RefTensor result = RefTensor::zeros(input.kind, std::move(shape));
+  std::vector<double> sums(result.floats.size(), 0.0);
+  forEachIndex(input.shape, [&](ArrayRef<int64_t> index, int64_t linear) {
+    for (int64_t c = 0; c < result.shape[1]; ++c)
+      forEachWindowTap(result, filter, index[0], index[1], c, index[2],
+                       index[3], strides, padding, dilations,
+                       [&](int64_t resultOffset, int64_t filterOffset) {
+                         sums[resultOffset] += input.floats[linear] *
+                                               filter.floats[filterOffset];
+                       });
+  });
+  for (size_t i = 0; i < sums.size(); ++i)
+    result.floats[i] = roundTo(result.kind, sums[i]);
   return result;
 }
 
@@ -606,7 +643,11 @@ Expected<RefTensor> Evaluator::evaluate(Operation *op) {
       .Case<MatmulOp>([&](auto) { return matmul(operand(0), operand(1), shape); })
       .Case<Conv2DOp>([&](Conv2DOp conv) {
         return conv2d(operand(0), operand(1), shape, conv.getStrides(),
-                      conv.getPadding());
+                      conv.getPadding(), conv.getDilations());
+      })
+      .Case<Conv2DTransposeOp>([&](Conv2DTransposeOp conv) {
+        return conv2dTranspose(operand(0), operand(1), shape, conv.getStrides(),
+                               conv.getPadding(), conv.getDilations());
       })
       .Case<ReduceSumOp>([&](ReduceSumOp sum) {
         return reduce(Reduction::Sum, operand(0), sum.getAxes(), shape);

@@ -1089,101 +1089,50 @@ func.func @batch_matmul(%a: tensor<5x2x3xf32> {loom.differentiate}, %b: tensor<5
 
 // -----
 
+// The input gradient is the transposed convolution; the filter gradient
+// convolves the batch-major input, padded to exactly what the windows reach,
+// with the cotangent: stride and dilation trade places, no zeros inserted.
 // RAW-LABEL: func.func @conv2d(
-// CLEAN-LABEL: func.func @conv2d(
 // RAW-LABEL: func.func @conv2d_grad(
-// RAW-SAME: %[[ARG0:.*]]: tensor<1x2x5x5xf32> {loom.differentiate}, %[[ARG1:.*]]: tensor<3x2x3x3xf32> {loom.differentiate}, %[[ARG2:.*]]: tensor<1x3x3x3xf32>)
-// RAW-SAME: -> (tensor<f32>, tensor<1x2x5x5xf32> {loom.gradient = 0 : i64}, tensor<3x2x3x3xf32> {loom.gradient = 1 : i64})
-// RAW: %[[CONV2D:.*]] = loom.conv2d %[[ARG0]], %[[ARG1]] strides = [2, 2] padding = [1, 1] : tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32> -> tensor<1x3x3x3xf32>
-// RAW: %[[MUL:.*]] = loom.mul %[[CONV2D]], %[[ARG2]] : tensor<1x3x3x3xf32>
-// RAW: %[[REDUCE_SUM:.*]] = loom.reduce_sum %[[MUL]] axes = [0, 1, 2, 3] : tensor<1x3x3x3xf32> -> tensor<f32>
-// RAW: %[[CST:.*]] = loom.constant dense<1.000000e+00> : tensor<f32>
-// RAW: %[[BROADCAST_IN_DIM:.*]] = loom.broadcast_in_dim %[[CST]] dims = [] : tensor<f32> -> tensor<1x3x3x3xf32>
-// RAW: %[[MUL_1:.*]] = loom.mul %[[BROADCAST_IN_DIM]], %[[ARG2]] : tensor<1x3x3x3xf32>
-// RAW: %[[RESHAPE:.*]] = loom.reshape %[[MUL_1]] : tensor<1x3x3x3xf32> -> tensor<1x3x3x1x3xf32>
-// RAW: %[[CST_1:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x3x1x3xf32>
-// RAW: %[[CONCAT:.*]] = loom.concat %[[RESHAPE]], %[[CST_1]] axis = 3 : (tensor<1x3x3x1x3xf32>, tensor<1x3x3x1x3xf32>) -> tensor<1x3x3x2x3xf32>
-// RAW: %[[RESHAPE_1:.*]] = loom.reshape %[[CONCAT]] : tensor<1x3x3x2x3xf32> -> tensor<1x3x6x3xf32>
-// RAW: %[[CST_2:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x1x3xf32>
-// RAW: %[[CONCAT_1:.*]] = loom.concat %[[CST_2]], %[[RESHAPE_1]] axis = 2 : (tensor<1x3x1x3xf32>, tensor<1x3x6x3xf32>) -> tensor<1x3x7x3xf32>
-// RAW: %[[RESHAPE_2:.*]] = loom.reshape %[[CONCAT_1]] : tensor<1x3x7x3xf32> -> tensor<1x3x7x3x1xf32>
-// RAW: %[[CST_3:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x7x3x1xf32>
-// RAW: %[[CONCAT_2:.*]] = loom.concat %[[RESHAPE_2]], %[[CST_3]] axis = 4 : (tensor<1x3x7x3x1xf32>, tensor<1x3x7x3x1xf32>) -> tensor<1x3x7x3x2xf32>
-// RAW: %[[RESHAPE_3:.*]] = loom.reshape %[[CONCAT_2]] : tensor<1x3x7x3x2xf32> -> tensor<1x3x7x6xf32>
-// RAW: %[[CST_4:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x7x1xf32>
-// RAW: %[[CONCAT_3:.*]] = loom.concat %[[CST_4]], %[[RESHAPE_3]] axis = 3 : (tensor<1x3x7x1xf32>, tensor<1x3x7x6xf32>) -> tensor<1x3x7x7xf32>
-// RAW: %[[TRANSPOSE:.*]] = loom.transpose %[[ARG1]] perm = [1, 0, 2, 3] : tensor<3x2x3x3xf32> -> tensor<2x3x3x3xf32>
-// RAW: %[[SLICE:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 2, 0] limit = [2, 3, 3, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// RAW: %[[SLICE_1:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 1, 0] limit = [2, 3, 2, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// RAW: %[[SLICE_2:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 0, 0] limit = [2, 3, 1, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// RAW: %[[CONCAT_4:.*]] = loom.concat %[[SLICE]], %[[SLICE_1]], %[[SLICE_2]] axis = 2 : (tensor<2x3x1x3xf32>, tensor<2x3x1x3xf32>, tensor<2x3x1x3xf32>) -> tensor<2x3x3x3xf32>
-// RAW: %[[SLICE_3:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 2] limit = [2, 3, 3, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// RAW: %[[SLICE_4:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 1] limit = [2, 3, 3, 2] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// RAW: %[[SLICE_5:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 0] limit = [2, 3, 3, 1] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// RAW: %[[CONCAT_5:.*]] = loom.concat %[[SLICE_3]], %[[SLICE_4]], %[[SLICE_5]] axis = 3 : (tensor<2x3x3x1xf32>, tensor<2x3x3x1xf32>, tensor<2x3x3x1xf32>) -> tensor<2x3x3x3xf32>
-// RAW: %[[CONV2D_1:.*]] = loom.conv2d %[[CONCAT_3]], %[[CONCAT_5]] strides = [1, 1] padding = [0, 0] : tensor<1x3x7x7xf32>, tensor<2x3x3x3xf32> -> tensor<1x2x5x5xf32>
-// RAW: %[[TRANSPOSE_1:.*]] = loom.transpose %[[MUL_1]] perm = [1, 0, 2, 3] : tensor<1x3x3x3xf32> -> tensor<3x1x3x3xf32>
-// RAW: %[[RESHAPE_4:.*]] = loom.reshape %[[TRANSPOSE_1]] : tensor<3x1x3x3xf32> -> tensor<3x1x3x1x3xf32>
-// RAW: %[[CST_5:.*]] = loom.constant dense<0.000000e+00> : tensor<3x1x3x1x3xf32>
-// RAW: %[[CONCAT_6:.*]] = loom.concat %[[RESHAPE_4]], %[[CST_5]] axis = 3 : (tensor<3x1x3x1x3xf32>, tensor<3x1x3x1x3xf32>) -> tensor<3x1x3x2x3xf32>
-// RAW: %[[RESHAPE_5:.*]] = loom.reshape %[[CONCAT_6]] : tensor<3x1x3x2x3xf32> -> tensor<3x1x6x3xf32>
-// RAW: %[[SLICE_6:.*]] = loom.slice %[[RESHAPE_5]] start = [0, 0, 0, 0] limit = [3, 1, 5, 3] strides = [1, 1, 1, 1] : tensor<3x1x6x3xf32> -> tensor<3x1x5x3xf32>
-// RAW: %[[RESHAPE_6:.*]] = loom.reshape %[[SLICE_6]] : tensor<3x1x5x3xf32> -> tensor<3x1x5x3x1xf32>
-// RAW: %[[CST_6:.*]] = loom.constant dense<0.000000e+00> : tensor<3x1x5x3x1xf32>
-// RAW: %[[CONCAT_7:.*]] = loom.concat %[[RESHAPE_6]], %[[CST_6]] axis = 4 : (tensor<3x1x5x3x1xf32>, tensor<3x1x5x3x1xf32>) -> tensor<3x1x5x3x2xf32>
-// RAW: %[[RESHAPE_7:.*]] = loom.reshape %[[CONCAT_7]] : tensor<3x1x5x3x2xf32> -> tensor<3x1x5x6xf32>
-// RAW: %[[SLICE_7:.*]] = loom.slice %[[RESHAPE_7]] start = [0, 0, 0, 0] limit = [3, 1, 5, 5] strides = [1, 1, 1, 1] : tensor<3x1x5x6xf32> -> tensor<3x1x5x5xf32>
-// RAW: %[[TRANSPOSE_2:.*]] = loom.transpose %[[ARG0]] perm = [1, 0, 2, 3] : tensor<1x2x5x5xf32> -> tensor<2x1x5x5xf32>
-// RAW: %[[CONV2D_2:.*]] = loom.conv2d %[[TRANSPOSE_2]], %[[SLICE_7]] strides = [1, 1] padding = [1, 1] : tensor<2x1x5x5xf32>, tensor<3x1x5x5xf32> -> tensor<2x3x3x3xf32>
-// RAW: %[[TRANSPOSE_3:.*]] = loom.transpose %[[CONV2D_2]] perm = [1, 0, 2, 3] : tensor<2x3x3x3xf32> -> tensor<3x2x3x3xf32>
-// RAW: return %[[REDUCE_SUM]], %[[CONV2D_1]], %[[TRANSPOSE_3]] : tensor<f32>, tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>
+// RAW: loom.conv2d_transpose
+// CLEAN-LABEL: func.func @conv2d(
 // CLEAN-LABEL: func.func @conv2d_grad(
 // CLEAN-SAME: %[[ARG0:.*]]: tensor<1x2x5x5xf32> {loom.differentiate}, %[[ARG1:.*]]: tensor<3x2x3x3xf32> {loom.differentiate}, %[[ARG2:.*]]: tensor<1x3x3x3xf32>)
-// CLEAN-SAME: -> (tensor<f32>, tensor<1x2x5x5xf32> {loom.gradient = 0 : i64}, tensor<3x2x3x3xf32> {loom.gradient = 1 : i64})
-// CLEAN: %[[CST:.*]] = loom.constant dense<0.000000e+00> : tensor<3x1x5x3x1xf32>
-// CLEAN: %[[CST_1:.*]] = loom.constant dense<0.000000e+00> : tensor<3x1x3x1x3xf32>
-// CLEAN: %[[CST_2:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x7x1xf32>
-// CLEAN: %[[CST_3:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x7x3x1xf32>
-// CLEAN: %[[CST_4:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x1x3xf32>
-// CLEAN: %[[CST_5:.*]] = loom.constant dense<0.000000e+00> : tensor<1x3x3x1x3xf32>
-// CLEAN: %[[CONV2D:.*]] = loom.conv2d %[[ARG0]], %[[ARG1]] strides = [2, 2] padding = [1, 1] : tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32> -> tensor<1x3x3x3xf32>
-// CLEAN: %[[MUL:.*]] = loom.mul %[[CONV2D]], %[[ARG2]] : tensor<1x3x3x3xf32>
-// CLEAN: %[[REDUCE_SUM:.*]] = loom.reduce_sum %[[MUL]] axes = [0, 1, 2, 3] : tensor<1x3x3x3xf32> -> tensor<f32>
-// CLEAN: %[[RESHAPE:.*]] = loom.reshape %[[ARG2]] : tensor<1x3x3x3xf32> -> tensor<1x3x3x1x3xf32>
-// CLEAN: %[[CONCAT:.*]] = loom.concat %[[RESHAPE]], %[[CST_5]] axis = 3 : (tensor<1x3x3x1x3xf32>, tensor<1x3x3x1x3xf32>) -> tensor<1x3x3x2x3xf32>
-// CLEAN: %[[RESHAPE_1:.*]] = loom.reshape %[[CONCAT]] : tensor<1x3x3x2x3xf32> -> tensor<1x3x6x3xf32>
-// CLEAN: %[[CONCAT_1:.*]] = loom.concat %[[CST_4]], %[[RESHAPE_1]] axis = 2 : (tensor<1x3x1x3xf32>, tensor<1x3x6x3xf32>) -> tensor<1x3x7x3xf32>
-// CLEAN: %[[RESHAPE_2:.*]] = loom.reshape %[[CONCAT_1]] : tensor<1x3x7x3xf32> -> tensor<1x3x7x3x1xf32>
-// CLEAN: %[[CONCAT_2:.*]] = loom.concat %[[RESHAPE_2]], %[[CST_3]] axis = 4 : (tensor<1x3x7x3x1xf32>, tensor<1x3x7x3x1xf32>) -> tensor<1x3x7x3x2xf32>
-// CLEAN: %[[RESHAPE_3:.*]] = loom.reshape %[[CONCAT_2]] : tensor<1x3x7x3x2xf32> -> tensor<1x3x7x6xf32>
-// CLEAN: %[[CONCAT_3:.*]] = loom.concat %[[CST_2]], %[[RESHAPE_3]] axis = 3 : (tensor<1x3x7x1xf32>, tensor<1x3x7x6xf32>) -> tensor<1x3x7x7xf32>
-// CLEAN: %[[TRANSPOSE:.*]] = loom.transpose %[[ARG1]] perm = [1, 0, 2, 3] : tensor<3x2x3x3xf32> -> tensor<2x3x3x3xf32>
-// CLEAN: %[[SLICE:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 2, 0] limit = [2, 3, 3, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// CLEAN: %[[SLICE_1:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 1, 0] limit = [2, 3, 2, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// CLEAN: %[[SLICE_2:.*]] = loom.slice %[[TRANSPOSE]] start = [0, 0, 0, 0] limit = [2, 3, 1, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x1x3xf32>
-// CLEAN: %[[CONCAT_4:.*]] = loom.concat %[[SLICE]], %[[SLICE_1]], %[[SLICE_2]] axis = 2 : (tensor<2x3x1x3xf32>, tensor<2x3x1x3xf32>, tensor<2x3x1x3xf32>) -> tensor<2x3x3x3xf32>
-// CLEAN: %[[SLICE_3:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 2] limit = [2, 3, 3, 3] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// CLEAN: %[[SLICE_4:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 1] limit = [2, 3, 3, 2] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// CLEAN: %[[SLICE_5:.*]] = loom.slice %[[CONCAT_4]] start = [0, 0, 0, 0] limit = [2, 3, 3, 1] strides = [1, 1, 1, 1] : tensor<2x3x3x3xf32> -> tensor<2x3x3x1xf32>
-// CLEAN: %[[CONCAT_5:.*]] = loom.concat %[[SLICE_3]], %[[SLICE_4]], %[[SLICE_5]] axis = 3 : (tensor<2x3x3x1xf32>, tensor<2x3x3x1xf32>, tensor<2x3x3x1xf32>) -> tensor<2x3x3x3xf32>
-// CLEAN: %[[CONV2D_1:.*]] = loom.conv2d %[[CONCAT_3]], %[[CONCAT_5]] strides = [1, 1] padding = [0, 0] : tensor<1x3x7x7xf32>, tensor<2x3x3x3xf32> -> tensor<1x2x5x5xf32>
-// CLEAN: %[[TRANSPOSE_1:.*]] = loom.transpose %[[ARG2]] perm = [1, 0, 2, 3] : tensor<1x3x3x3xf32> -> tensor<3x1x3x3xf32>
-// CLEAN: %[[RESHAPE_4:.*]] = loom.reshape %[[TRANSPOSE_1]] : tensor<3x1x3x3xf32> -> tensor<3x1x3x1x3xf32>
-// CLEAN: %[[CONCAT_6:.*]] = loom.concat %[[RESHAPE_4]], %[[CST_1]] axis = 3 : (tensor<3x1x3x1x3xf32>, tensor<3x1x3x1x3xf32>) -> tensor<3x1x3x2x3xf32>
-// CLEAN: %[[RESHAPE_5:.*]] = loom.reshape %[[CONCAT_6]] : tensor<3x1x3x2x3xf32> -> tensor<3x1x6x3xf32>
-// CLEAN: %[[SLICE_6:.*]] = loom.slice %[[RESHAPE_5]] start = [0, 0, 0, 0] limit = [3, 1, 5, 3] strides = [1, 1, 1, 1] : tensor<3x1x6x3xf32> -> tensor<3x1x5x3xf32>
-// CLEAN: %[[RESHAPE_6:.*]] = loom.reshape %[[SLICE_6]] : tensor<3x1x5x3xf32> -> tensor<3x1x5x3x1xf32>
-// CLEAN: %[[CONCAT_7:.*]] = loom.concat %[[RESHAPE_6]], %[[CST]] axis = 4 : (tensor<3x1x5x3x1xf32>, tensor<3x1x5x3x1xf32>) -> tensor<3x1x5x3x2xf32>
-// CLEAN: %[[RESHAPE_7:.*]] = loom.reshape %[[CONCAT_7]] : tensor<3x1x5x3x2xf32> -> tensor<3x1x5x6xf32>
-// CLEAN: %[[SLICE_7:.*]] = loom.slice %[[RESHAPE_7]] start = [0, 0, 0, 0] limit = [3, 1, 5, 5] strides = [1, 1, 1, 1] : tensor<3x1x5x6xf32> -> tensor<3x1x5x5xf32>
-// CLEAN: %[[TRANSPOSE_2:.*]] = loom.transpose %[[ARG0]] perm = [1, 0, 2, 3] : tensor<1x2x5x5xf32> -> tensor<2x1x5x5xf32>
-// CLEAN: %[[CONV2D_2:.*]] = loom.conv2d %[[TRANSPOSE_2]], %[[SLICE_7]] strides = [1, 1] padding = [1, 1] : tensor<2x1x5x5xf32>, tensor<3x1x5x5xf32> -> tensor<2x3x3x3xf32>
-// CLEAN: %[[TRANSPOSE_3:.*]] = loom.transpose %[[CONV2D_2]] perm = [1, 0, 2, 3] : tensor<2x3x3x3xf32> -> tensor<3x2x3x3xf32>
-// CLEAN: return %[[REDUCE_SUM]], %[[CONV2D_1]], %[[TRANSPOSE_3]] : tensor<f32>, tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>
+// CLEAN-DAG: %[[ZEROS_W:.*]] = loom.constant dense<0.000000e+00> : tensor<2x1x7x1xf32>
+// CLEAN-DAG: %[[ZEROS_H:.*]] = loom.constant dense<0.000000e+00> : tensor<2x1x1x5xf32>
+// CLEAN: %[[LOSS:.*]] = loom.reduce_sum
+// CLEAN: %[[DX:.*]] = loom.conv2d_transpose %[[ARG2]], %[[ARG1]] strides = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x5x5xf32>
+// CLEAN: %[[XT:.*]] = loom.transpose %[[ARG0]] perm = [1, 0, 2, 3] : tensor<1x2x5x5xf32> -> tensor<2x1x5x5xf32>
+// CLEAN: %[[PAD_H:.*]] = loom.concat %[[ZEROS_H]], %[[XT]], %[[ZEROS_H]] axis = 2
+// CLEAN: %[[PAD_W:.*]] = loom.concat %[[ZEROS_W]], %[[PAD_H]], %[[ZEROS_W]] axis = 3 : {{.*}} -> tensor<2x1x7x7xf32>
+// CLEAN: %[[DYT:.*]] = loom.transpose %[[ARG2]] perm = [1, 0, 2, 3] : tensor<1x3x3x3xf32> -> tensor<3x1x3x3xf32>
+// CLEAN: %[[CORR:.*]] = loom.conv2d %[[PAD_W]], %[[DYT]] strides = [1, 1] padding = [0, 0] dilations = [2, 2] : tensor<2x1x7x7xf32>, tensor<3x1x3x3xf32> -> tensor<2x3x3x3xf32>
+// CLEAN: %[[DW:.*]] = loom.transpose %[[CORR]] perm = [1, 0, 2, 3] : tensor<2x3x3x3xf32> -> tensor<3x2x3x3xf32>
+// CLEAN: return %[[LOSS]], %[[DX]], %[[DW]]
 func.func @conv2d(%x: tensor<1x2x5x5xf32> {loom.differentiate}, %f: tensor<3x2x3x3xf32> {loom.differentiate}, %dy: tensor<1x3x3x3xf32>) -> tensor<f32> {
   %y = loom.conv2d %x, %f strides = [2, 2] padding = [1, 1] : tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32> -> tensor<1x3x3x3xf32>
   %w = loom.mul %y, %dy : tensor<1x3x3x3xf32>
   %l = loom.reduce_sum %w axes = [0, 1, 2, 3] : tensor<1x3x3x3xf32> -> tensor<f32>
+  return %l : tensor<f32>
+}
+
+// -----
+
+// The transpose's input gradient is the convolution it transposes; its
+// filter gradient is conv2d's with input and cotangent swapped (the bottom
+// row of the 6x5 result is beyond the windows, so no high padding there).
+// CLEAN-LABEL: func.func @conv2d_transpose_grad(
+// CLEAN-SAME: %[[ARG0:.*]]: tensor<1x3x3x3xf32> {loom.differentiate}, %[[ARG1:.*]]: tensor<3x2x3x3xf32> {loom.differentiate}, %[[ARG2:.*]]: tensor<1x2x6x5xf32>)
+// CLEAN: %[[DX:.*]] = loom.conv2d %[[ARG2]], %[[ARG1]] strides = [2, 2] padding = [1, 1] : tensor<1x2x6x5xf32>, tensor<3x2x3x3xf32> -> tensor<1x3x3x3xf32>
+// CLEAN: %[[YT:.*]] = loom.transpose %[[ARG2]] perm = [1, 0, 2, 3] : tensor<1x2x6x5xf32> -> tensor<2x1x6x5xf32>
+// CLEAN: loom.concat %{{.*}}, %[[YT]] axis = 2 : (tensor<2x1x1x5xf32>, tensor<2x1x6x5xf32>) -> tensor<2x1x7x5xf32>
+// CLEAN: %[[CORR:.*]] = loom.conv2d %{{.*}}, %{{.*}} strides = [1, 1] padding = [0, 0] dilations = [2, 2] : tensor<2x1x7x7xf32>, tensor<3x1x3x3xf32> -> tensor<2x3x3x3xf32>
+// CLEAN: %[[DW:.*]] = loom.transpose %[[CORR]] perm = [1, 0, 2, 3]
+// CLEAN: return %{{.*}}, %[[DX]], %[[DW]]
+func.func @conv2d_transpose(%x: tensor<1x3x3x3xf32> {loom.differentiate}, %f: tensor<3x2x3x3xf32> {loom.differentiate}, %dy: tensor<1x2x6x5xf32>) -> tensor<f32> {
+  %y = loom.conv2d_transpose %x, %f strides = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x6x5xf32>
+  %w = loom.mul %y, %dy : tensor<1x2x6x5xf32>
+  %l = loom.reduce_sum %w axes = [0, 1, 2, 3] : tensor<1x2x6x5xf32> -> tensor<f32>
   return %l : tensor<f32>
 }
 

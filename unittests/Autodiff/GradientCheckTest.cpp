@@ -421,6 +421,21 @@ std::vector<GradientCase> allCases() {
       "tensor<1x3x8x5x{T}>, tensor<2x3x2x3x{T}> -> tensor<1x2x3x7x{T}>",
       "1x2x3x7", "[0, 1, 2, 3]"));
   cases.push_back(weighted(
+      "conv2d_dilated",
+      "%x: tensor<1x2x9x8x{T}> {loom.differentiate}, %k: tensor<2x2x3x2x{T}> "
+      "{loom.differentiate}",
+      "  %y = loom.conv2d %x, %k strides = [2, 1] padding = [1, 0] dilations "
+      "= [2, 3] : tensor<1x2x9x8x{T}>, tensor<2x2x3x2x{T}> -> "
+      "tensor<1x2x4x5x{T}>",
+      "1x2x4x5", "[0, 1, 2, 3]"));
+  cases.push_back(weighted(
+      "conv2d_transpose",
+      "%x: tensor<2x3x4x3x{T}> {loom.differentiate}, %k: tensor<3x2x3x3x{T}> "
+      "{loom.differentiate}",
+      "  %y = loom.conv2d_transpose %x, %k strides = [2, 2] padding = [1, 1] "
+      ": tensor<2x3x4x3x{T}>, tensor<3x2x3x3x{T}> -> tensor<2x2x8x6x{T}>",
+      "2x2x8x6", "[0, 1, 2, 3]"));
+  cases.push_back(weighted(
       "reduce_sum", "%x: tensor<2x3x4x{T}> {loom.differentiate}",
       "  %s = loom.reduce_sum %x axes = [0, 2] : tensor<2x3x4x{T}> -> "
       "tensor<3x{T}>\n"

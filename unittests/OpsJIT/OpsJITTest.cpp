@@ -25,7 +25,7 @@
 //     tanh, sigmoid, gelu, rsqrt,                 abs 5.1e-7
 //     pow, random_normal)                         (gelu near 0)
 //   accumulating (matmul,        1e-5, 5e-6       abs 9.5e-7  1e-13, 1e-14     abs 1.8e-15
-//     conv2d, reductions, the
+//     conv2d, conv2d_transpose, reductions, the
 //     fused chains): the JIT
 //     accumulates in the element
 //     type, the reference in
@@ -520,34 +520,79 @@ TEST_F(OpsJITTest, Matmul) {
             accumulatingTolerance(kind));
 }
 
-TEST_F(OpsJITTest, Conv2D) {
-  struct Case {
-    std::vector<int64_t> input, filter;
-    int64_t stride, padding;
+/// `loom.<op> %x, %w` with equal strides, padding and dilations on both
+/// axes, as a function of f32 or f64 (`{T}`) tensors.
+std::string convolutionSource(const std::string &op,
+                              const std::vector<int64_t> &input,
+                              const std::vector<int64_t> &filter,
+                              const std::vector<int64_t> &result,
+                              int64_t stride, int64_t padding,
+                              int64_t dilation) {
+  std::string x = "tensor<" + shapeText(input) + "{T}>";
+  std::string w = "tensor<" + shapeText(filter) + "{T}>";
+  std::string r = "tensor<" + shapeText(result) + "{T}>";
+  auto pair = [](int64_t v) {
+    return "[" + std::to_string(v) + ", " + std::to_string(v) + "]";
   };
-  const Case cases[] = {
-      {{1, 1, 5, 5}, {1, 1, 3, 3}, 1, 0},
-      {{2, 3, 7, 9}, {4, 3, 3, 3}, 2, 1},
-      {{1, 2, 8, 8}, {3, 2, 2, 2}, 2, 0},
-      {{2, 1, 6, 5}, {2, 1, 5, 3}, 1, 2},
-      {{2, 8, 6, 6}, {16, 8, 3, 3}, 2, 1},
+  return "func.func @main(%x: " + x + ", %w: " + w + ") -> " + r +
+         " {\n  %r = loom." + op + " %x, %w strides = " + pair(stride) +
+         " padding = " + pair(padding) + " dilations = " + pair(dilation) +
+         " : " + x + ", " + w + " -> " + r + "\n  return %r : " + r + "\n}\n";
+}
+
+struct ConvolutionCase {
+  std::vector<int64_t> input, filter;
+  int64_t stride, padding, dilation;
+
+  /// The extent conv2d gives along spatial axis `d` (0 or 1).
+  int64_t convolved(int64_t d) const {
+    return (input[2 + d] + 2 * padding - dilation * (filter[2 + d] - 1) - 1) /
+               stride + 1;
+  }
+};
+
+TEST_F(OpsJITTest, Conv2D) {
+  const ConvolutionCase cases[] = {
+      {{1, 1, 5, 5}, {1, 1, 3, 3}, 1, 0, 1},
+      {{2, 3, 7, 9}, {4, 3, 3, 3}, 2, 1, 1},
+      {{1, 2, 8, 8}, {3, 2, 2, 2}, 2, 0, 1},
+      {{2, 1, 6, 5}, {2, 1, 5, 3}, 1, 2, 1},
+      {{2, 8, 6, 6}, {16, 8, 3, 3}, 2, 1, 1},
+      {{2, 3, 9, 11}, {5, 3, 3, 3}, 1, 1, 2},
+      {{1, 4, 12, 10}, {8, 4, 2, 3}, 3, 0, 2},
   };
   for (ElementKind kind : kFloatKinds)
-    for (const Case &c : cases) {
-      std::vector<int64_t> result = {c.input[0], c.filter[0],
-                                     (c.input[2] + 2 * c.padding - c.filter[2]) / c.stride + 1,
-                                     (c.input[3] + 2 * c.padding - c.filter[3]) / c.stride + 1};
-      std::string x = "tensor<" + shapeText(c.input) + "{T}>";
-      std::string w = "tensor<" + shapeText(c.filter) + "{T}>";
-      std::string r = "tensor<" + shapeText(result) + "{T}>";
-      std::string s = std::to_string(c.stride), p = std::to_string(c.padding);
-      std::string source =
-          instantiate("func.func @main(%x: " + x + ", %w: " + w + ") -> " + r +
-                          " {\n  %r = loom.conv2d %x, %w strides = [" + s + ", " + s +
-                          "] padding = [" + p + ", " + p + "] : " + x + ", " + w + " -> " + r +
-                          "\n  return %r : " + r + "\n}\n",
-                      kind);
-      check(source, {inputs.uniform(kind, c.input), inputs.uniform(kind, c.filter)},
+    for (const ConvolutionCase &c : cases) {
+      std::vector<int64_t> result = {c.input[0], c.filter[0], c.convolved(0),
+                                     c.convolved(1)};
+      check(instantiate(convolutionSource("conv2d", c.input, c.filter, result,
+                                          c.stride, c.padding, c.dilation),
+                        kind),
+            {inputs.uniform(kind, c.input), inputs.uniform(kind, c.filter)},
+            accumulatingTolerance(kind));
+    }
+}
+
+TEST_F(OpsJITTest, Conv2DTranspose) {
+  // `input` is the shape of the conv2d input the transpose produces; the
+  // last case is one row and column longer than the convolution reaches, so
+  // the transpose leaves them zero.
+  const ConvolutionCase cases[] = {
+      {{2, 3, 7, 9}, {4, 3, 3, 3}, 2, 1, 1},
+      {{1, 1, 28, 28}, {6, 1, 3, 3}, 2, 1, 1},
+      {{2, 5, 6, 6}, {16, 5, 3, 3}, 1, 1, 1},
+      {{1, 2, 11, 9}, {3, 2, 3, 2}, 2, 0, 2},
+      {{2, 2, 8, 6}, {3, 2, 3, 3}, 2, 1, 1},
+  };
+  for (ElementKind kind : kFloatKinds)
+    for (const ConvolutionCase &c : cases) {
+      std::vector<int64_t> cotangent = {c.input[0], c.filter[0], c.convolved(0),
+                                        c.convolved(1)};
+      check(instantiate(convolutionSource("conv2d_transpose", cotangent,
+                                          c.filter, c.input, c.stride,
+                                          c.padding, c.dilation),
+                        kind),
+            {inputs.uniform(kind, cotangent), inputs.uniform(kind, c.filter)},
             accumulatingTolerance(kind));
     }
 }

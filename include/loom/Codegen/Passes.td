@@ -200,4 +200,28 @@ def LowerVectors : Pass<"loom-lower-vectors", "mlir::func::FuncOp"> {
   ];
 }
 
+def FuseElementwise : Pass<"loom-fuse-elementwise", "mlir::func::FuncOp"> {
+  let summary = "Fuse elementwise linalg ops; propagate reshapes around, not "
+                "into, reductions";
+  let description = [{
+    Upstream's `linalg-fuse-elementwise-ops` with one change: a
+    `tensor.expand_shape` or `tensor.collapse_shape` is not folded into a
+    linalg op with reduction loops (a matmul, a convolution's product, a
+    reduction), nor such an op into it. Folding expands the op's iteration
+    space to the reshaped dimensions: a `[576 x 6272]` matrix product becomes
+    a 6-D one over `64x3x3` by `128x7x7`, whose innermost extents (3 and 7)
+    leave the register tiling of `loom-tile-and-vectorize` one lane wide.
+    Kept as written, the contraction gets its 8x16 tiles and the reshapes
+    stay metadata.
+
+    Elementwise producers are still fused into their consumers (reductions
+    included) when they have no other user, as upstream does.
+  }];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // LOOM_CODEGEN_PASSES_TD

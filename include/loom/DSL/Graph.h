@@ -316,10 +316,20 @@ Tensor where(const Tensor &condition, const Tensor &onTrue,
 /// numpy-style; a rank-2 `rhs` multiplies every row of a higher-rank `lhs`.
 Tensor matmul(const Tensor &lhs, const Tensor &rhs,
               SourceLocation loc = SourceLocation::current());
-/// NCHW input, OIHW filter, `stride = {sh, sw}`, zero `padding = {ph, pw}`.
+/// NCHW input, OIHW filter, `stride = {sh, sw}`, zero `padding = {ph, pw}`,
+/// filter taps `dilation = {dh, dw}` apart (PyTorch's `conv2d`).
 Tensor conv2d(const Tensor &input, const Tensor &filter,
               Shape stride = {1, 1}, Shape padding = {0, 0},
+              Shape dilation = {1, 1},
               SourceLocation loc = SourceLocation::current());
+/// The transposed convolution (PyTorch's `conv_transpose2d` with no output
+/// padding): `input: [n, o, h, w]`, `filter: [o, c, kh, kw]` -> `[n, c,
+/// (h - 1) * sh - 2 ph + dh (kh - 1) + 1, ...]`; the input gradient of
+/// `conv2d` with the same filter and attributes.
+Tensor conv2dTranspose(const Tensor &input, const Tensor &filter,
+                       Shape stride = {1, 1}, Shape padding = {0, 0},
+                       Shape dilation = {1, 1},
+                       SourceLocation loc = SourceLocation::current());
 Tensor concat(const std::vector<Tensor> &inputs, int64_t axis,
               SourceLocation loc = SourceLocation::current());
 

@@ -234,7 +234,7 @@ func.func @conv_rank(%x: tensor<3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1
 // -----
 
 func.func @conv_attr_length(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
-  // expected-error @+2 {{'loom.conv2d' strides and padding need two entries each}}
+  // expected-error @+2 {{'loom.conv2d' strides, padding and dilations need two entries each}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = loom.conv2d %x, %w strides = [1] padding = [0, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
@@ -243,7 +243,7 @@ func.func @conv_attr_length(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) ->
 // -----
 
 func.func @conv_stride(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
-  // expected-error @+2 {{'loom.conv2d' strides must be positive and padding non-negative}}
+  // expected-error @+2 {{'loom.conv2d' strides and dilations must be positive and padding non-negative}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = loom.conv2d %x, %w strides = [0, 1] padding = [0, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
@@ -256,6 +256,40 @@ func.func @conv_channels(%x: tensor<1x2x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> te
   // expected-error @+1 {{failed to infer returned types}}
   %0 = loom.conv2d %x, %w strides = [1, 1] padding = [0, 0] : tensor<1x2x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return %0 : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @conv_dilation(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @+2 {{'loom.conv2d' strides and dilations must be positive and padding non-negative}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = loom.conv2d %x, %w strides = [1, 1] padding = [0, 0] dilations = [1, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
+  return %0 : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @conv_dilated_window(%x: tensor<1x3x4x4xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x1x1xf32> {
+  // expected-error @+2 {{'loom.conv2d' filter [4, 3, 3, 3] is larger than the padded input [1, 3, 4, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = loom.conv2d %x, %w strides = [1, 1] padding = [0, 0] dilations = [2, 2] : tensor<1x3x4x4xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x1x1xf32>
+  return %0 : tensor<1x4x1x1xf32>
+}
+
+// -----
+
+func.func @conv_transpose_shape(%dy: tensor<1x4x4x4xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x3x8x8xf32> {
+  // expected-error @+1 {{'loom.conv2d_transpose' op input [1, 4, 4, 4] is not what conv2d of the result [1, 3, 8, 8] with filter [4, 3, 3, 3] gives ([1, 4, 6, 6])}}
+  %0 = loom.conv2d_transpose %dy, %w strides = [1, 1] padding = [0, 0] : tensor<1x4x4x4xf32>, tensor<4x3x3x3xf32> -> tensor<1x3x8x8xf32>
+  return %0 : tensor<1x3x8x8xf32>
+}
+
+// -----
+
+func.func @conv_transpose_channels(%dy: tensor<1x4x6x6xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x2x8x8xf32> {
+  // expected-error @+1 {{'loom.conv2d_transpose' result has 2 channels but the filter expects 3 (result [1, 2, 8, 8], filter [4, 3, 3, 3])}}
+  %0 = loom.conv2d_transpose %dy, %w strides = [1, 1] padding = [0, 0] : tensor<1x4x6x6xf32>, tensor<4x3x3x3xf32> -> tensor<1x2x8x8xf32>
+  return %0 : tensor<1x2x8x8xf32>
 }
 
 // -----

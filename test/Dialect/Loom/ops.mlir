@@ -77,12 +77,17 @@ func.func @shapes(%x: tensor<2x3x4xf32>, %b: tensor<4xf32>) -> (tensor<2x3x4xf32
 }
 
 // CHECK-LABEL: func.func @contractions
-func.func @contractions(%a: tensor<5x2x3xf32>, %b: tensor<5x3x4xf32>, %img: tensor<1x3x8x8xf32>, %w: tensor<6x3x3x3xf32>) -> (tensor<5x2x4xf32>, tensor<1x6x4x4xf32>) {
+func.func @contractions(%a: tensor<5x2x3xf32>, %b: tensor<5x3x4xf32>, %img: tensor<1x3x8x8xf32>, %w: tensor<6x3x3x3xf32>) -> (tensor<5x2x4xf32>, tensor<1x6x4x4xf32>, tensor<1x6x4x4xf32>, tensor<1x3x8x8xf32>) {
   // CHECK: loom.matmul %{{.*}}, %{{.*}} : tensor<5x2x3xf32>, tensor<5x3x4xf32> -> tensor<5x2x4xf32>
   // CHECK: loom.conv2d %{{.*}}, %{{.*}} strides = [2, 2] padding = [1, 1] : tensor<1x3x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x4x4xf32>
+  // Unit dilations are the default and are not printed.
+  // CHECK: loom.conv2d %{{.*}}, %{{.*}} strides = [1, 1] padding = [0, 0] dilations = [2, 2] : tensor<1x3x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x4x4xf32>
+  // CHECK: loom.conv2d_transpose %{{.*}}, %{{.*}} strides = [2, 2] padding = [1, 1] : tensor<1x6x4x4xf32>, tensor<6x3x3x3xf32> -> tensor<1x3x8x8xf32>
   %0 = loom.matmul %a, %b : tensor<5x2x3xf32>, tensor<5x3x4xf32> -> tensor<5x2x4xf32>
-  %1 = loom.conv2d %img, %w strides = [2, 2] padding = [1, 1] : tensor<1x3x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x4x4xf32>
-  return %0, %1 : tensor<5x2x4xf32>, tensor<1x6x4x4xf32>
+  %1 = loom.conv2d %img, %w strides = [2, 2] padding = [1, 1] dilations = [1, 1] : tensor<1x3x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x4x4xf32>
+  %2 = loom.conv2d %img, %w strides = [1, 1] padding = [0, 0] dilations = [2, 2] : tensor<1x3x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x4x4xf32>
+  %3 = loom.conv2d_transpose %1, %w strides = [2, 2] padding = [1, 1] : tensor<1x6x4x4xf32>, tensor<6x3x3x3xf32> -> tensor<1x3x8x8xf32>
+  return %0, %1, %2, %3 : tensor<5x2x4xf32>, tensor<1x6x4x4xf32>, tensor<1x6x4x4xf32>, tensor<1x3x8x8xf32>
 }
 
 // CHECK-LABEL: func.func @reductions

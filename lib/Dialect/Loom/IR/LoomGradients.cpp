@@ -161,17 +161,6 @@ Value dilate(OpBuilder &b, Location loc, Value value, int64_t axis,
   return reshapeTo(b, loc, interleaved, dilated);
 }
 
-/// Reverses the order of the elements along `axis`.
-Value reverseAxis(OpBuilder &b, Location loc, Value value, int64_t axis) {
-  int64_t size = tensorTypeOf(value).getDimSize(axis);
-  if (size == 1)
-    return value;
-  SmallVector<Value> pieces;
-  for (int64_t i = size - 1; i >= 0; --i)
-    pieces.push_back(sliceAxis(b, loc, value, axis, i, i + 1));
-  return ConcatOp::create(b, loc, pieces, axis);
-}
-
 Value transpose(OpBuilder &b, Location loc, Value value,
                 ArrayRef<int64_t> permutation) {
   return TransposeOp::create(b, loc, value, permutation);
@@ -621,64 +610,89 @@ SmallVector<Value> MatmulOp::buildJvp(OpBuilder &b, ValueRange operandTangents) 
               MatmulOp::create(b, loc, getLhs(), operandTangents[1]))};
 }
 
+/// The filter gradient of `result = conv2d(input, filter)` for the cotangent
+/// `cotangent` of the result: dW[o, c, i, j] = sum_{n, y, x} dY[n, o, y, x]
+/// X[n, c, y*s + i*d - p, x*s + j*d - p]. With batch and channels swapped in
+/// both, that is itself a convolution of X with dY as the filter, where the
+/// stride and the dilation trade places; padding X to exactly the extent the
+/// windows reach keeps the result at the filter's size, so no product is
+/// wasted on zeros.
+static Value convFilterGradient(OpBuilder &b, Location loc, Value input,
+                                Value cotangent, RankedTensorType filterType,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> padding,
+                                ArrayRef<int64_t> dilations) {
+  const SmallVector<int64_t> swapLeading{1, 0, 2, 3}, noPadding{0, 0};
+  Value swappedInput = transpose(b, loc, input, swapLeading);
+  for (int64_t d = 0; d < 2; ++d) {
+    int64_t axis = 2 + d;
+    int64_t reach = (filterType.getDimSize(axis) - 1) * dilations[d] +
+                    (tensorTypeOf(cotangent).getDimSize(axis) - 1) * strides[d] +
+                    1;
+    int64_t size = tensorTypeOf(swappedInput).getDimSize(axis);
+    swappedInput = padOrCrop(b, loc, swappedInput, axis, padding[d],
+                             reach - size - padding[d]);
+  }
+  Value correlation = Conv2DOp::create(
+      b, loc, swappedInput, transpose(b, loc, cotangent, swapLeading),
+      /*strides=*/dilations, noPadding, /*dilations=*/strides);
+  return transpose(b, loc, correlation, swapLeading);
+}
+
 SmallVector<Value> Conv2DOp::buildVjp(OpBuilder &b, ValueRange resultCotangents,
                                       ArrayRef<bool> operandNeedsGradient) {
   Location loc = getLoc();
   Value cotangent = resultCotangents[0];
-  ArrayRef<int64_t> strides = getStrides();
-  ArrayRef<int64_t> padding = getPadding();
-  RankedTensorType inputType = getInput().getType();
-  RankedTensorType filterType = getFilter().getType();
-  const SmallVector<int64_t> unitStrides{1, 1}, noPadding{0, 0};
-  const SmallVector<int64_t> swapLeading{1, 0, 2, 3};
   SmallVector<Value> cotangents(2);
-
-  if (operandNeedsGradient[0]) {
-    // dX[h] = sum_i D[h + p - i] W[i] with D the cotangent dilated by the
-    // stride; with W flipped that is a stride-1 correlation of D shifted by
-    // k - 1 - p and extended to h + k - 1 elements.
-    Value spread = cotangent;
-    for (int64_t d = 0; d < 2; ++d) {
-      int64_t axis = 2 + d;
-      int64_t window = filterType.getDimSize(axis);
-      spread = dilate(b, loc, spread, axis, strides[d]);
-      int64_t low = window - 1 - padding[d];
-      int64_t extent = inputType.getDimSize(axis) + window - 1;
-      spread = padOrCrop(b, loc, spread, axis, low,
-                         extent - low - tensorTypeOf(spread).getDimSize(axis));
-    }
-    Value flipped = transpose(b, loc, getFilter(), swapLeading);
-    flipped = reverseAxis(b, loc, reverseAxis(b, loc, flipped, 2), 3);
-    cotangents[0] = Conv2DOp::create(b, loc, spread, flipped, unitStrides,
-                                     noPadding);
-  }
-  if (operandNeedsGradient[1]) {
-    // dW[o, c, i, j] = sum_{n, y, x} dY[n, o, y, x] Xpad[n, c, y s + i, x s + j]:
-    // a correlation of Xpad (batch and channel swapped) with dY (likewise
-    // swapped, dilated by the stride) used as the filter.
-    Value kernel = transpose(b, loc, cotangent, swapLeading);
-    for (int64_t d = 0; d < 2; ++d) {
-      int64_t axis = 2 + d;
-      kernel = dilate(b, loc, kernel, axis, strides[d]);
-      int64_t used = (tensorTypeOf(cotangent).getDimSize(axis) - 1) * strides[d] + 1;
-      kernel = sliceAxis(b, loc, kernel, axis, 0, used);
-    }
-    Value swappedInput = transpose(b, loc, getInput(), swapLeading);
-    Value correlation = Conv2DOp::create(b, loc, swappedInput, kernel,
-                                         unitStrides, padding);
-    for (int64_t axis = 2; axis < 4; ++axis)
-      correlation = sliceAxis(b, loc, correlation, axis, 0,
-                              filterType.getDimSize(axis));
-    cotangents[1] = transpose(b, loc, correlation, swapLeading);
-  }
+  if (operandNeedsGradient[0])
+    cotangents[0] = Conv2DTransposeOp::create(
+        b, loc, getInput().getType(), cotangent, getFilter(), getStrides(),
+        getPadding(), getDilations());
+  if (operandNeedsGradient[1])
+    cotangents[1] = convFilterGradient(b, loc, getInput(), cotangent,
+                                       getFilter().getType(), getStrides(),
+                                       getPadding(), getDilations());
   return cotangents;
 }
 SmallVector<Value> Conv2DOp::buildJvp(OpBuilder &b, ValueRange operandTangents) {
   Location loc = getLoc();
-  Value fromInput = Conv2DOp::create(b, loc, operandTangents[0], getFilter(),
-                                     getStrides(), getPadding());
-  Value fromFilter = Conv2DOp::create(b, loc, getInput(), operandTangents[1],
-                                      getStrides(), getPadding());
+  Value fromInput =
+      Conv2DOp::create(b, loc, operandTangents[0], getFilter(), getStrides(),
+                       getPadding(), getDilations());
+  Value fromFilter =
+      Conv2DOp::create(b, loc, getInput(), operandTangents[1], getStrides(),
+                       getPadding(), getDilations());
+  return {add(b, loc, fromInput, fromFilter)};
+}
+
+SmallVector<Value>
+Conv2DTransposeOp::buildVjp(OpBuilder &b, ValueRange resultCotangents,
+                            ArrayRef<bool> operandNeedsGradient) {
+  // The transpose of a linear map's transpose is the map: conv2d of the
+  // cotangent; the filter gradient is conv2d's with input and cotangent in
+  // each other's places.
+  Location loc = getLoc();
+  Value cotangent = resultCotangents[0];
+  SmallVector<Value> cotangents(2);
+  if (operandNeedsGradient[0])
+    cotangents[0] = Conv2DOp::create(b, loc, cotangent, getFilter(),
+                                     getStrides(), getPadding(), getDilations());
+  if (operandNeedsGradient[1])
+    cotangents[1] = convFilterGradient(b, loc, cotangent, getInput(),
+                                       getFilter().getType(), getStrides(),
+                                       getPadding(), getDilations());
+  return cotangents;
+}
+SmallVector<Value> Conv2DTransposeOp::buildJvp(OpBuilder &b,
+                                               ValueRange operandTangents) {
+  Location loc = getLoc();
+  Type resultType = getResult().getType();
+  Value fromInput = Conv2DTransposeOp::create(
+      b, loc, resultType, operandTangents[0], getFilter(), getStrides(),
+      getPadding(), getDilations());
+  Value fromFilter = Conv2DTransposeOp::create(
+      b, loc, resultType, getInput(), operandTangents[1], getStrides(),
+      getPadding(), getDilations());
   return {add(b, loc, fromInput, fromFilter)};
 }
 

@@ -226,6 +226,59 @@ LogicalResult MatmulOp::inferReturnTypes(
   return success();
 }
 
+/// The checks conv2d and conv2d_transpose share, on the convolution's input
+/// `input: [n, c, h, w]` and `filter: [o, c, kh, kw]` (for the transpose,
+/// its result and filter): element types, ranks, attribute sizes and
+/// channels. Returns the spatial extents of the convolution's result, or
+/// failure after reporting at `loc`.
+static FailureOr<SmallVector<int64_t>>
+convolvedExtents(StringRef name, std::optional<Location> loc,
+                 RankedTensorType input, RankedTensorType filter,
+                 ArrayRef<int64_t> strides, ArrayRef<int64_t> padding,
+                 ArrayRef<int64_t> dilations, StringRef inputRole) {
+  if (input.getElementType() != filter.getElementType())
+    return emitOptionalError(loc, "'", name, "' ", inputRole,
+                             " and filter element types differ");
+  if (input.getRank() != 4 || filter.getRank() != 4)
+    return emitOptionalError(loc, "'", name, "' needs a rank-4 NCHW ",
+                             inputRole, " and a rank-4 OIHW filter, got ",
+                             shapeString(input.getShape()), " and ",
+                             shapeString(filter.getShape()));
+  if (strides.size() != 2 || padding.size() != 2 || dilations.size() != 2)
+    return emitOptionalError(loc, "'", name, "' strides, padding and "
+                                  "dilations need two entries each");
+  if (llvm::any_of(strides, [](int64_t s) { return s < 1; }) ||
+      llvm::any_of(dilations, [](int64_t d) { return d < 1; }) ||
+      llvm::any_of(padding, [](int64_t p) { return p < 0; }))
+    return emitOptionalError(loc, "'", name, "' strides and dilations must be "
+                                  "positive and padding non-negative");
+  if (input.getDimSize(1) != filter.getDimSize(1))
+    return emitOptionalError(
+        loc, "'", name, "' ", inputRole, " has ", input.getDimSize(1),
+        " channels but the filter expects ", filter.getDimSize(1), " (",
+        inputRole, " ", shapeString(input.getShape()), ", filter ",
+        shapeString(filter.getShape()), ")");
+  SmallVector<int64_t> extents;
+  for (int d = 0; d < 2; ++d) {
+    int64_t padded = input.getDimSize(2 + d) + 2 * padding[d];
+    int64_t window = dilations[d] * (filter.getDimSize(2 + d) - 1) + 1;
+    if (padded < window)
+      return emitOptionalError(loc, "'", name, "' filter ",
+                               shapeString(filter.getShape()),
+                               " is larger than the padded ", inputRole, " ",
+                               shapeString(input.getShape()));
+    extents.push_back((padded - window) / strides[d] + 1);
+  }
+  return extents;
+}
+
+/// A default-valued array attribute read from properties before the op
+/// exists: unset means the default.
+static ArrayRef<int64_t> dilationsOrUnit(DenseI64ArrayAttr dilations) {
+  static const int64_t unit[] = {1, 1};
+  return dilations ? dilations.asArrayRef() : ArrayRef<int64_t>(unit);
+}
+
 LogicalResult Conv2DOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> loc, ValueRange operands,
     DictionaryAttr, OpaqueProperties properties, RegionRange,
@@ -233,40 +286,38 @@ LogicalResult Conv2DOp::inferReturnTypes(
   auto input = cast<RankedTensorType>(operands[0].getType());
   auto filter = cast<RankedTensorType>(operands[1].getType());
   auto *props = properties.as<Properties *>();
-  ArrayRef<int64_t> strides = props->getStrides().asArrayRef();
-  ArrayRef<int64_t> padding = props->getPadding().asArrayRef();
-  if (input.getElementType() != filter.getElementType())
-    return emitOptionalError(loc, "'loom.conv2d' input and filter element "
-                                  "types differ");
-  if (input.getRank() != 4 || filter.getRank() != 4)
-    return emitOptionalError(loc, "'loom.conv2d' needs a rank-4 NCHW input and "
-                                  "a rank-4 OIHW filter, got ",
-                             shapeString(input.getShape()), " and ",
-                             shapeString(filter.getShape()));
-  if (strides.size() != 2 || padding.size() != 2)
-    return emitOptionalError(loc, "'loom.conv2d' strides and padding need two "
-                                  "entries each");
-  if (strides[0] < 1 || strides[1] < 1 || padding[0] < 0 || padding[1] < 0)
-    return emitOptionalError(loc, "'loom.conv2d' strides must be positive and "
-                                  "padding non-negative");
-  if (input.getDimSize(1) != filter.getDimSize(1))
-    return emitOptionalError(
-        loc, "'loom.conv2d' input has ", input.getDimSize(1),
-        " channels but the filter expects ", filter.getDimSize(1), " (input ",
-        shapeString(input.getShape()), ", filter ",
-        shapeString(filter.getShape()), ")");
-  SmallVector<int64_t> shape{input.getDimSize(0), filter.getDimSize(0)};
-  for (int d = 0; d < 2; ++d) {
-    int64_t padded = input.getDimSize(2 + d) + 2 * padding[d];
-    int64_t window = filter.getDimSize(2 + d);
-    if (padded < window)
-      return emitOptionalError(loc, "'loom.conv2d' filter ",
-                               shapeString(filter.getShape()),
-                               " is larger than the padded input ",
-                               shapeString(input.getShape()));
-    shape.push_back((padded - window) / strides[d] + 1);
-  }
-  inferred.push_back(input.clone(shape));
+  FailureOr<SmallVector<int64_t>> extents = convolvedExtents(
+      "loom.conv2d", loc, input, filter, props->getStrides().asArrayRef(),
+      props->getPadding().asArrayRef(), dilationsOrUnit(props->getDilations()),
+      "input");
+  if (failed(extents))
+    return failure();
+  inferred.push_back(input.clone({input.getDimSize(0), filter.getDimSize(0),
+                                  (*extents)[0], (*extents)[1]}));
+  return success();
+}
+
+LogicalResult Conv2DTransposeOp::verify() {
+  // The result plays the part of the input of the conv2d this transposes.
+  RankedTensorType input = getInput().getType(), filter = getFilter().getType();
+  RankedTensorType result = getResult().getType();
+  if (input.getRank() != 4)
+    return emitOpError("needs a rank-4 NCHW input, got ")
+           << shapeString(input.getShape());
+  FailureOr<SmallVector<int64_t>> extents = convolvedExtents(
+      getOperationName(), getLoc(), result, filter, getStrides(), getPadding(),
+      getDilations(), "result");
+  if (failed(extents))
+    return failure();
+  SmallVector<int64_t> expected{result.getDimSize(0), filter.getDimSize(0),
+                                (*extents)[0], (*extents)[1]};
+  if (input.getShape() != ArrayRef<int64_t>(expected) ||
+      input.getElementType() != result.getElementType())
+    return emitOpError("input ")
+           << shapeString(input.getShape()) << " is not what conv2d of the "
+           << "result " << shapeString(result.getShape()) << " with filter "
+           << shapeString(filter.getShape()) << " gives ("
+           << shapeString(expected) << ")";
   return success();
 }
 

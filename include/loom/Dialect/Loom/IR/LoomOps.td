@@ -215,18 +215,55 @@ def Loom_Conv2DOp : Loom_Op<"conv2d",
      DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
   let summary = "2-D convolution, NCHW input and OIHW filter";
   let description = [{
-    Cross-correlation as in PyTorch's `conv2d` (no bias, no groups, no dilation):
+    Cross-correlation as in PyTorch's `conv2d` (no bias, no groups):
     `input: [n, c, h, w]`, `filter: [o, c, kh, kw]`, zero padding `padding =
-    [ph, pw]` on both sides, `strides = [sh, sw]`; the result is `[n, o,
-    (h + 2ph - kh) / sh + 1, (w + 2pw - kw) / sw + 1]`.
+    [ph, pw]` on both sides, `strides = [sh, sw]`, filter taps `dilations =
+    [dh, dw]` apart (default 1, printed only when not 1);
+
+      result[n, o, y, x] = sum_{c, i, j} input[n, c, y*sh + i*dh - ph,
+                                               x*sw + j*dw - pw] * filter[o, c, i, j]
+
+    with `[n, o, (h + 2ph - dh(kh - 1) - 1) / sh + 1, (w + ...) / sw + 1]`.
   }];
   let arguments = (ins Loom_FloatTensor:$input, Loom_FloatTensor:$filter,
-                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding);
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+                       DefaultValuedOptionalAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations);
   let results = (outs Loom_FloatTensor:$result);
   let assemblyFormat = [{
-    $input `,` $filter `strides` `=` $strides `padding` `=` $padding attr-dict
+    $input `,` $filter `strides` `=` $strides `padding` `=` $padding
+    (`dilations` `=` $dilations^)? attr-dict
     `:` type($input) `,` type($filter) `->` type($result)
   }];
+}
+
+def Loom_Conv2DTransposeOp : Loom_Op<"conv2d_transpose",
+    [Pure, DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
+  let summary = "the adjoint of conv2d with respect to its input";
+  let description = [{
+    The transposed ("fractionally strided") convolution, PyTorch's
+    `conv_transpose2d` without output padding: every input element scatters
+    its filter window into the result,
+
+      result[n, c, y*sh + i*dh - ph, x*sw + j*dw - pw] +=
+          input[n, o, y, x] * filter[o, c, i, j]
+
+    for `input: [n, o, oh, ow]` and `filter: [o, c, kh, kw]` (the layout of
+    the `loom.conv2d` it transposes). The result `[n, c, h, w]` is given by
+    its type, since several `h` convolve to the same `oh`; it must satisfy
+    `(h + 2ph - dh(kh - 1) - 1) / sh + 1 == oh`. This is the input gradient
+    of `loom.conv2d`, computed without the zeros a stride-dilated cotangent
+    would add.
+  }];
+  let arguments = (ins Loom_FloatTensor:$input, Loom_FloatTensor:$filter,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+                       DefaultValuedOptionalAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations);
+  let results = (outs Loom_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $filter `strides` `=` $strides `padding` `=` $padding
+    (`dilations` `=` $dilations^)? attr-dict
+    `:` type($input) `,` type($filter) `->` type($result)
+  }];
+  let hasVerifier = 1;
 }
 
 class Loom_ReduceOp<string mnemonic, string doc>
