@@ -297,6 +297,28 @@ TEST(Ops, Conv2dOutputShape) {
   EXPECT_EQ(conv.getStrides(), llvm::ArrayRef<int64_t>({2, 2}));
   EXPECT_EQ(conv.getPadding(), llvm::ArrayRef<int64_t>({1, 1}));
   EXPECT_EQ(conv2d(x, w).shape(), (Shape{2, 8, 26, 26}));
+  auto dilated = definingOp<Conv2DOp>(conv2d(x, w, {1, 1}, {0, 0}, {3, 2}));
+  ASSERT_TRUE(dilated);
+  EXPECT_EQ(dilated.getDilations(), llvm::ArrayRef<int64_t>({3, 2}));
+  EXPECT_EQ(dilated.getResult().getType().getShape(),
+            llvm::ArrayRef<int64_t>({2, 8, 22, 24}));
+}
+
+TEST(Ops, Conv2dTransposeInvertsTheConvolvedShape) {
+  Graph g("conv_transpose");
+  Tensor dy = g.input("dy", {2, 8, 14, 14});
+  Tensor w = g.input("w", {8, 3, 3, 3});
+  // (14 - 1) * 2 - 2 + 3 = 27: PyTorch's size without output padding.
+  Tensor x = conv2dTranspose(dy, w, {2, 2}, {1, 1});
+  EXPECT_EQ(x.shape(), (Shape{2, 3, 27, 27}));
+  ASSERT_TRUE(definingOp<Conv2DTransposeOp>(x));
+  Tensor narrow = g.input("narrow", {4, 3, 3, 3});
+  expectError([&] { conv2dTranspose(dy, narrow); },
+              {"loom.conv2d_transpose", "8 channels", "expects 4"});
+  expectError([&] { conv2dTranspose(dy, w, {1, 1}, {9, 9}); },
+              {"loom.conv2d_transpose", "leaves no output"});
+  g.output({x});
+  EXPECT_NO_THROW(g.parent().verify());
 }
 
 TEST(Ops, CompareAndWhere) {
@@ -407,6 +429,8 @@ TEST(Misuse, ShapeErrorsNameTheOpShapesAndLine) {
   expectError([&] { x.slice({0, 0}, {5, 3}); }, {"loom.slice", "range [0, 5) in dimension 0", "[4, 3]"});
   expectError([&] { conv2d(img, filter); }, {"loom.conv2d", "3 channels", "expects 4"});
   expectError([&] { conv2d(x, filter); }, {"loom.conv2d", "rank-4", "[4, 3]"});
+  expectError([&] { conv2d(img, filter, {1, 1}, {0, 0}, {0, 1}); },
+              {"loom.conv2d", "positive dilations", "[0, 1]"});
   expectError([&] { concat({x, w}, 0); }, {"loom.concat", "differ outside axis 0", "[4, 3] vs [4, 5]"});
   expectError([&] { concat({}, 0); }, {"loom.concat", "at least one input"});
   expectError([&] { g.input("neg", {2, 0}); }, {"input 'neg'", "positive", "[2, 0]"});
