@@ -93,7 +93,7 @@ void run(const examples::Flags &flags) {
   Module model = buildModel(flags.batch);
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
-                                 {.seed = flags.seed})
+                                 examples::trainerOptions(flags))
           .take();
 
   data::BatchLoader trainLoader(

@@ -6,12 +6,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <malloc.h>
+#include <thread>
 
 namespace loom::examples {
 namespace {
@@ -28,8 +30,9 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "{1}\n\n"
       "  --epochs N          epochs to train (default {2})\n"
       "  --batch N           images per training step (default {3})\n"
-      "  --threads N         threads for compiled code; code is single-threaded\n"
-      "                      today, so only 1 has an effect (default 1)\n"
+      "  --threads N         threads that run the compiled code's large ops;\n"
+      "                      results do not depend on it (default {5}, the\n"
+      "                      hardware threads, as PyTorch uses)\n"
       "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
       "  --out DIR           where pictures, checkpoints and losses.tsv go\n"
       "                      (default {0}-out)\n"
@@ -37,7 +40,7 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --limit N           use only the first N training and test images\n"
       "  --data DIR          Fashion-MNIST directory (default {4})\n",
       info.name, info.description, info.defaultEpochs, defaults.batch,
-      defaults.data);
+      defaults.data, defaults.threads);
 }
 
 int64_t parseInteger(std::string_view flag, std::string_view text,
@@ -51,16 +54,29 @@ int64_t parseInteger(std::string_view flag, std::string_view text,
   return value;
 }
 
+/// What --threads defaults to: every hardware thread (1 where the count is
+/// unknown).
+int64_t hardwareThreads() {
+  return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1,
+                             kMaxThreads);
+}
+
+Flags defaultFlags(const ExampleInfo &info) {
+  Flags flags;
+  flags.epochs = info.defaultEpochs;
+  flags.threads = hardwareThreads();
+  flags.out = std::string(info.name) + "-out";
+  return flags;
+}
+
 } // namespace
 
 Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
-  Flags flags;
-  flags.epochs = info.defaultEpochs;
-  flags.out = std::string(info.name) + "-out";
+  Flags flags = defaultFlags(info);
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") {
-      printUsage(info, Flags{});
+      printUsage(info, defaultFlags(info));
       std::exit(0);
     }
     if (!arg.starts_with("--"))
@@ -78,9 +94,12 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
       flags.epochs = parseInteger(flag, value, 1);
     else if (flag == "--batch")
       flags.batch = parseInteger(flag, value, 1);
-    else if (flag == "--threads")
+    else if (flag == "--threads") {
       flags.threads = parseInteger(flag, value, 1);
-    else if (flag == "--seed")
+      if (flags.threads > kMaxThreads)
+        throw Error(fmt::format("--threads must be at most {}, got {}",
+                                kMaxThreads, flags.threads));
+    } else if (flag == "--seed")
       flags.seed = static_cast<uint64_t>(parseInteger(flag, value, 0));
     else if (flag == "--out")
       flags.out = value;
@@ -109,11 +128,6 @@ int exampleMain(int argc, char **argv, const ExampleInfo &info,
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     Flags flags = parseFlags(argc, argv, info);
-    if (flags.threads > 1)
-      std::cout << fmt::format(
-          "note: compiled code runs on one thread today; --threads {} has no "
-          "effect\n",
-          flags.threads);
     body(flags);
     return 0;
   } catch (const Error &error) {
@@ -134,6 +148,13 @@ FashionMNIST loadFashionMNIST(const Flags &flags) {
                            flags.data, data.train.size(), data.test.size())
             << std::flush;
   return data;
+}
+
+training::TrainerOptions trainerOptions(const Flags &flags) {
+  training::TrainerOptions options;
+  options.seed = flags.seed;
+  options.compiler.threads = static_cast<unsigned>(flags.threads);
+  return options;
 }
 
 int64_t stepSeed(const Flags &flags, uint64_t step) {

@@ -39,6 +39,8 @@ struct ExampleInfo {
 struct Flags {
   int64_t epochs = 1;
   int64_t batch = 128;
+  /// Threads of the compiled code; parseFlags defaults it to the hardware
+  /// threads, as PyTorch does.
   int64_t threads = 1;
   uint64_t seed = 0;
   std::string out;
@@ -50,6 +52,10 @@ struct Flags {
 /// Parses `--flag value` or `--flag=value`; prints the usage and exits for
 /// --help. A bad flag or value throws loom::Error.
 Flags parseFlags(int argc, char **argv, const ExampleInfo &info);
+
+/// The trainer options the flags ask for: --seed for the initial parameters,
+/// --threads for the compiled code.
+training::TrainerOptions trainerOptions(const Flags &flags);
 
 /// Runs `body` with the parsed flags; a loom::Error it throws is printed as
 /// "loom-example-<name>: error: ..." and gives exit status 1.

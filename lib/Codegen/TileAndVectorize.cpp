@@ -23,6 +23,8 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
+#include "llvm/Support/MathExtras.h"
+
 namespace loom {
 #define GEN_PASS_DEF_TILEANDVECTORIZE
 #include "loom/Codegen/Passes.h.inc"
@@ -189,9 +191,38 @@ SmallVector<int64_t> epilogueTileSizes(linalg::LinalgOp epilogue,
   return sizes;
 }
 
+/// Iterations of all loops of `op`: output elements times reduction size.
+uint64_t loopIterations(linalg::LinalgOp op) {
+  uint64_t iterations = 1;
+  for (int64_t range : op.getStaticLoopRanges())
+    iterations = llvm::SaturatingMultiply(iterations,
+                                          static_cast<uint64_t>(range));
+  return iterations;
+}
+
+/// Whether tiling `root` (with `fusedContraction` fused into its tiles, if
+/// any) by `parallelSizes` pays for a fork/join of the thread team: more
+/// than one tile to hand out, and enough work that the team's wake-up and
+/// barrier (microseconds) are small beside it.
+bool worthDistributing(linalg::LinalgOp root, Operation *fusedContraction,
+                       ArrayRef<int64_t> parallelSizes, int64_t minWork) {
+  uint64_t tiles = 1;
+  for (auto [range, size] :
+       llvm::zip_equal(root.getStaticLoopRanges(), parallelSizes))
+    if (size > 0)
+      tiles *= static_cast<uint64_t>(range / size);
+  uint64_t work = loopIterations(root);
+  if (fusedContraction)
+    work = llvm::SaturatingAdd(
+        work, loopIterations(cast<linalg::LinalgOp>(fusedContraction)));
+  return tiles > 1 &&
+         work >= static_cast<uint64_t>(std::max<int64_t>(minWork, 0));
+}
+
 class TileAndVectorizePass
     : public loom::impl::TileAndVectorizeBase<TileAndVectorizePass> {
 public:
+  using TileAndVectorizeBase::TileAndVectorizeBase;
   void runOnOperation() override;
 
 private:
@@ -218,9 +249,15 @@ void TileAndVectorizePass::tileRoot(RewriterBase &rewriter,
       epilogueOperand ? root->getOperand(*epilogueOperand).getDefiningOp()
                       : nullptr;
 
+  SmallVector<int64_t> parallelSizes =
+      sizesForLoops(root, sizes, utils::IteratorType::parallel);
   scf::SCFTilingOptions tilingOptions;
-  tilingOptions.setTileSizes(asIndexAttrs(
-      &getContext(), sizesForLoops(root, sizes, utils::IteratorType::parallel)));
+  tilingOptions.setTileSizes(asIndexAttrs(&getContext(), parallelSizes));
+  // Only the parallel output tiles are distributed, with unchanged sizes:
+  // each output element sees the same instructions on any thread count.
+  if (parallelLoops && worthDistributing(root, fusedContraction, parallelSizes,
+                                         minParallelWork))
+    tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tilingOptions);
   // Fills are cheap to recompute per tile and turn into register constants;

@@ -10,8 +10,10 @@
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -22,6 +24,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -42,7 +45,9 @@ void buildLinalgStage(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void buildCPUCodegenStage(OpPassManager &pm) {
+void buildCPUCodegenStage(OpPassManager &pm,
+                          const CPUCodegenOptions &options) {
+  bool multiThreaded = options.threads > 1;
   // Calling convention: a public function must not be called inside the
   // module once its results become out-parameters.
   pm.addPass(createInlinerPass());
@@ -50,7 +55,9 @@ void buildCPUCodegenStage(OpPassManager &pm) {
 
   // Tiles and vectors on tensors, where fusion and hoisting are SSA rewrites.
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
-  onTensors.addPass(createTileAndVectorize());
+  TileAndVectorizeOptions tiling;
+  tiling.parallelLoops = multiThreaded;
+  onTensors.addPass(createTileAndVectorize(tiling));
   onTensors.addPass(createCanonicalizerPass());
   onTensors.addPass(createCSEPass());
 
@@ -72,6 +79,19 @@ void buildCPUCodegenStage(OpPassManager &pm) {
   onBuffers.addPass(createCanonicalizerPass());
   onBuffers.addPass(createCSEPass());
 
+  // The distributed tile loops become OpenMP worksharing loops: a team of
+  // `threads` threads splits their iterations statically. Each loop body is
+  // wrapped in a `memref.alloca_scope`, which must keep a single block:
+  // canonicalization inlines the scopes (the bodies allocate nothing on the
+  // stack) before scf-to-cf splits the inner loops into blocks.
+  if (multiThreaded) {
+    pm.addPass(createForallToParallelLoopPass());
+    ConvertSCFToOpenMPPassOptions openMP;
+    openMP.numThreads = options.threads;
+    pm.addPass(createConvertSCFToOpenMPPass(openMP));
+    pm.addPass(createCanonicalizerPass());
+  }
+
   // Everything to the LLVM dialect.
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -85,21 +105,29 @@ void buildCPUCodegenStage(OpPassManager &pm) {
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  if (multiThreaded)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
 }
 
-void buildCPUPipeline(OpPassManager &pm, Stage last) {
+void buildCPUPipeline(OpPassManager &pm, Stage last,
+                      const CPUCodegenOptions &options) {
   buildLoomStage(pm);
   if (last == Stage::Loom)
     return;
   buildLinalgStage(pm);
   if (last == Stage::Linalg)
     return;
-  buildCPUCodegenStage(pm);
+  buildCPUCodegenStage(pm, options);
 }
 
 namespace {
+llvm::cl::desc threadsDescription() {
+  return llvm::cl::desc("Threads that run the tiles of large ops (1: "
+                        "sequential code without OpenMP)");
+}
+
 struct CPUPipelineOptions : PassPipelineOptions<CPUPipelineOptions> {
   Option<Stage> stopAfter{
       *this, "stop-after",
@@ -109,6 +137,14 @@ struct CPUPipelineOptions : PassPipelineOptions<CPUPipelineOptions> {
           clEnumValN(Stage::Loom, "loom", "loom dialect, canonicalized"),
           clEnumValN(Stage::Linalg, "linalg", "linalg on tensors, fused"),
           clEnumValN(Stage::LLVM, "llvm", "LLVM dialect (everything)"))};
+  Option<unsigned> threads{*this, "threads", threadsDescription(),
+                           llvm::cl::init(1)};
+};
+
+struct CPUCodegenPipelineOptions
+    : PassPipelineOptions<CPUCodegenPipelineOptions> {
+  Option<unsigned> threads{*this, "threads", threadsDescription(),
+                           llvm::cl::init(1)};
 };
 } // namespace
 
@@ -117,13 +153,16 @@ void registerPipelines() {
       "loom-cpu-pipeline",
       "Lower a loom module to the LLVM dialect for the host CPU",
       [](OpPassManager &pm, const CPUPipelineOptions &options) {
-        buildCPUPipeline(pm, options.stopAfter);
+        buildCPUPipeline(pm, options.stopAfter,
+                         CPUCodegenOptions{options.threads});
       });
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<CPUCodegenPipelineOptions>(
       "loom-cpu-codegen",
       "Lower linalg on tensors to the LLVM dialect for the host CPU (the last "
       "stage of loom-cpu-pipeline)",
-      [](OpPassManager &pm) { buildCPUCodegenStage(pm); });
+      [](OpPassManager &pm, const CPUCodegenPipelineOptions &options) {
+        buildCPUCodegenStage(pm, CPUCodegenOptions{options.threads});
+      });
 }
 
 } // namespace loom

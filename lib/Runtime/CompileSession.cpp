@@ -50,6 +50,34 @@ void initializeLLVMOnce() {
   });
 }
 
+/// Loads libomp for the JIT once per process: code compiled for more than
+/// one thread calls its `__kmpc_*` entry points, which the JIT resolves
+/// among the process's permanently loaded libraries.
+Expected<std::monostate> loadOpenMPRuntimeOnce() {
+  static const std::string failure = [] {
+    std::string message;
+    if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(LOOM_OPENMP_LIBRARY,
+                                                          &message))
+      return "code for more than one thread needs the OpenMP runtime, but "
+             "'" LOOM_OPENMP_LIBRARY "' cannot be loaded (install Debian's "
+             "libomp-22-dev): " +
+             message;
+    return std::string();
+  }();
+  if (!failure.empty())
+    return Error(failure);
+  return std::monostate{};
+}
+
+Expected<std::monostate> checkThreads(const CompilerOptions &options) {
+  if (options.threads < 1 || options.threads > kMaxThreads)
+    return Error("thread count " + std::to_string(options.threads) +
+                 " is out of range 1-" + std::to_string(kMaxThreads));
+  if (options.threads > 1)
+    return loadOpenMPRuntimeOnce();
+  return std::monostate{};
+}
+
 const mlir::DialectRegistry &compilerRegistry() {
   static const mlir::DialectRegistry registry = [] {
     mlir::DialectRegistry result;
@@ -346,6 +374,9 @@ CompileSession::lower(mlir::ModuleOp module,
 Expected<Executable> CompileSession::compile(
     mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
     const CompilerOptions &options) {
+  Expected<std::monostate> threads = checkThreads(options);
+  if (!threads)
+    return threads.error();
   mlir::FailureOr<std::vector<Signature>> signatures = readSignatures(module);
   if (mlir::failed(signatures))
     return failure("cannot compile the module");
@@ -408,7 +439,10 @@ Expected<Executable> CompileSession::compile(
 Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
                                            EmitKind kind,
                                            const CompilerOptions &options) {
-  std::vector<LoweringStage> stages = cpuLoweringStages();
+  Expected<std::monostate> threads = checkThreads(options);
+  if (!threads)
+    return threads.error();
+  std::vector<LoweringStage> stages = cpuLoweringStages(options);
   if (kind == EmitKind::Loom)
     stages.resize(1);
   else if (kind == EmitKind::Linalg)

@@ -47,10 +47,13 @@ std::optional<EmitKind> parseEmitKind(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<LoweringStage> cpuLoweringStages() {
+std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options) {
+  CPUCodegenOptions codegen{options.threads};
   return {{"loom", buildLoomStage},
           {"linalg", buildLinalgStage},
-          {"llvm", buildCPUCodegenStage}};
+          {"llvm", [codegen](mlir::OpPassManager &pm) {
+             buildCPUCodegenStage(pm, codegen);
+           }}};
 }
 
 Compiler::Compiler(CompilerOptions options) : compilerOptions(options) {}
@@ -61,7 +64,8 @@ Expected<Executable> Compiler::compileSource(std::string_view mlirText,
   auto module = session.parse(mlirText, bufferName);
   if (!module)
     return module.error();
-  return session.compile(**module, cpuLoweringStages(), compilerOptions);
+  return session.compile(**module, cpuLoweringStages(compilerOptions),
+                         compilerOptions);
 }
 
 Expected<Executable> Compiler::compileFile(const std::string &path) const {
@@ -83,7 +87,7 @@ Expected<std::string> Compiler::emitSource(std::string_view mlirText,
 
 Expected<Executable> compileModule(mlir::ModuleOp module,
                                    const CompilerOptions &options) {
-  return compileModuleWithStages(module, cpuLoweringStages(), options);
+  return compileModuleWithStages(module, cpuLoweringStages(options), options);
 }
 
 Expected<Executable>

@@ -71,6 +71,12 @@ static cl::list<std::string>
 static cl::opt<std::string>
     outputDir("outputs", cl::desc("Write every result as DIR/result<N>.npy"),
               cl::value_desc("dir"), cl::cat(loomcCategory));
+// libLLVM already registers a hidden top-level "threads" option.
+static cl::opt<unsigned>
+    threads("num-threads",
+            cl::desc("Threads the compiled code runs large ops on (--run, "
+                     "--train-step, and the code of --emit=llvm|llvmir|asm|obj)"),
+            cl::init(1), cl::cat(loomcCategory));
 static cl::opt<uint64_t> seed("seed",
                               cl::desc("Seed for parameters, random inputs and "
                                        "rank-0 i64 seed arguments"),
@@ -110,6 +116,12 @@ static cl::opt<int64_t>
                 cl::init(0), cl::cat(loomcCategory));
 
 namespace {
+
+loom::CompilerOptions compilerOptions() {
+  loom::CompilerOptions options;
+  options.threads = threads;
+  return options;
+}
 
 int fail(const std::string &message) {
   llvm::errs() << "loomc: error: " << message << "\n";
@@ -193,7 +205,7 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
 int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
   if (kind == loom::EmitKind::Obj && outputFile == "-")
     return fail("--emit=obj writes binary: give an output file with -o");
-  loom::Expected<std::string> text = loom::emit(module, kind);
+  loom::Expected<std::string> text = loom::emit(module, kind, compilerOptions());
   if (!text)
     return fail(text.error());
   std::string errorMessage;
@@ -206,7 +218,8 @@ int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
 }
 
 int runModule(mlir::ModuleOp module) {
-  loom::Expected<loom::Executable> executable = loom::compileModule(module);
+  loom::Expected<loom::Executable> executable =
+      loom::compileModule(module, compilerOptions());
   if (!executable)
     return fail(executable.error());
   std::vector<std::string> entries = executable->entryNames();
@@ -524,6 +537,7 @@ int main(int argc, char **argv) {
       return 0;
     loom::training::TrainerOptions options;
     options.seed = seed;
+    options.compiler = compilerOptions();
     return runTraining(
         loom::training::compileTrainStep(module, phases, optimizer, options));
   }

@@ -124,11 +124,33 @@ def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
       register (no transposes), else with the channels as columns (a
       `linalg.matmul` with the transposed filter, transposed back to NCHW).
 
+    - With `parallel-loops`, the parallel tiling of an op with enough work
+      (loop iterations, i.e. output elements times reduction size, of at
+      least `min-parallel-work`, split into more than one tile) is an
+      `scf.forall` instead of nested `scf.for` loops, for the CPU pipeline to
+      run on several threads. Only the parallel output tiles are distributed
+      and the tile sizes do not change, so every output element is computed
+      by the same instructions as without the option: results are
+      bit-identical for any number of threads. Smaller ops stay sequential
+      because a fork/join of the thread team (a few microseconds) costs more
+      than they take.
+
     Example: `linalg.matmul` of 16x8 by 8x32 becomes two `scf.for` loops over
     8x16 output tiles around an `scf.for` over K whose body is one
     `vector.contract` of `vector<8x1xf32>` and `vector<1x16xf32>` into a
-    `vector<8x16xf32>` accumulator carried by the loop.
+    `vector<8x16xf32>` accumulator carried by the loop. With
+    `parallel-loops` and a large enough matmul, the two outer loops are one
+    two-dimensional `scf.forall` over the output tiles.
   }];
+  let options = [
+    Option<"parallelLoops", "parallel-loops", "bool", /*default=*/"false",
+           "Tile the parallel loops of large ops with scf.forall (for "
+           "multi-threaded code)">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"65536",
+           "Loop iterations an op needs before parallel-loops distributes "
+           "its tiles">,
+  ];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
     "mlir::linalg::LinalgDialect",

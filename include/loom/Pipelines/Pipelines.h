@@ -15,6 +15,16 @@ enum class Stage {
   LLVM,   ///< LLVM dialect: tiled, vectorized, bufferized, lowered
 };
 
+/// Choices of the CPU code generation stage.
+struct CPUCodegenOptions {
+  /// Threads that run the generated code. With more than one, the parallel
+  /// tile loops of large ops become OpenMP worksharing loops on a team of
+  /// this many threads (the code then calls libomp's `__kmpc_*` entry
+  /// points); results are bit-identical to one thread. 0 and 1 give
+  /// sequential code with no runtime calls.
+  unsigned threads = 1;
+};
+
 /// loom -> loom: canonicalize and CSE.
 void buildLoomStage(mlir::OpPassManager &pm);
 /// loom -> linalg on tensors, fused.
@@ -30,14 +40,17 @@ void buildLinalgStage(mlir::OpPassManager &pm);
 /// input). Public functions must not call each other after inlining; scalar
 /// results are rejected. The code allocates only temporaries, which it frees,
 /// and calls no runtime library (only libm, for math ops without a polynomial
-/// approximation, e.g. on f64).
-void buildCPUCodegenStage(mlir::OpPassManager &pm);
+/// approximation, e.g. on f64; and libomp with `options.threads` > 1).
+void buildCPUCodegenStage(mlir::OpPassManager &pm,
+                          const CPUCodegenOptions &options = {});
 /// All stages up to and including `last`.
-void buildCPUPipeline(mlir::OpPassManager &pm, Stage last = Stage::LLVM);
+void buildCPUPipeline(mlir::OpPassManager &pm, Stage last = Stage::LLVM,
+                      const CPUCodegenOptions &options = {});
 
 /// Registers with mlir-opt style tools: `loom-cpu-pipeline` (everything;
-/// option `stop-after=loom|linalg|llvm`) and `loom-cpu-codegen` (the last
-/// stage alone, for linalg-on-tensors input).
+/// options `stop-after=loom|linalg|llvm` and `threads=N`) and
+/// `loom-cpu-codegen` (the last stage alone, for linalg-on-tensors input;
+/// option `threads=N`).
 void registerPipelines();
 
 } // namespace loom

@@ -25,9 +25,20 @@ namespace loom {
 /// for the detected CPU (e.g. znver4 with AVX-512).
 enum class Target { HostCPU };
 
+/// The most threads CompilerOptions::threads accepts.
+inline constexpr unsigned kMaxThreads = 1024;
+
 struct CompilerOptions {
   /// LLVM optimization level, 0 to 3, for both the IR optimizer and codegen.
   unsigned optLevel = 3;
+  /// Threads that run the compiled code, 1 to kMaxThreads. With more than
+  /// one, the parallel output tiles of large ops (matrix products,
+  /// convolutions, big elementwise ops, reductions over rows) are split
+  /// among a team of this many OpenMP threads (libomp from Debian's
+  /// libomp-22-dev is loaded for the JIT); results are bit-identical to one
+  /// thread, since no reduction is split. Applies to the CPU pipeline
+  /// (`cpuLoweringStages`).
+  unsigned threads = 1;
   Target target = Target::HostCPU;
 };
 

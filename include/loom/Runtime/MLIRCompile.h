@@ -35,10 +35,11 @@ struct LoweringStage {
   std::function<void(mlir::OpPassManager &)> build;
 };
 
-/// loom::buildCPUPipeline split at its stages: "loom", "linalg", "llvm".
-std::vector<LoweringStage> cpuLoweringStages();
+/// loom::buildCPUPipeline split at its stages: "loom", "linalg", "llvm";
+/// the last one generates code for `options.threads` threads.
+std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options = {});
 
-/// Compiles `module` (loom dialect) through `cpuLoweringStages()`.
+/// Compiles `module` (loom dialect) through `cpuLoweringStages(options)`.
 Expected<Executable> compileModule(mlir::ModuleOp module,
                                    const CompilerOptions &options = {});
 
@@ -46,6 +47,8 @@ Expected<Executable> compileModule(mlir::ModuleOp module,
 /// calling convention of buildCPUCodegenStage: each public `@f(tensors) ->
 /// (tensors)` becomes `@f(memref inputs..., memref outputs...)` carrying
 /// `llvm.emit_c_interface`. Signatures are read before the first stage.
+/// `options.threads` does not change custom stages; above 1 it only makes
+/// libomp available to the JIT, for stages that emit OpenMP.
 Expected<Executable>
 compileModuleWithStages(mlir::ModuleOp module,
                         const std::vector<LoweringStage> &stages,
