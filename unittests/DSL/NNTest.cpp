@@ -142,6 +142,31 @@ TEST(Layers, LayerNormNormalizesTheLastDimension) {
   expectNear(results[0], expected, 1e-12);
 }
 
+TEST(Layers, BatchNormNormalizesEachFeatureOverTheBatch) {
+  Graph g("bn");
+  Tensor x = g.input("x", {3, 2}, DType::F64);
+  nn::BatchNorm norm(g, "bn", 2, 1e-5, DType::F64);
+  g.returns(norm(x));
+
+  std::vector<double> xs = {1, -2, 4, 0, 10, 0.5};
+  std::vector<double> gamma = {2, -0.5}, beta = {0.1, 0.3};
+  auto results = run(g, {f64({3, 2}, xs), f64({2}, gamma), f64({2}, beta)});
+  ASSERT_EQ(results.size(), 1u);
+  std::vector<double> expected(6);
+  for (int feature = 0; feature < 2; ++feature) {
+    double mean = 0, var = 0;
+    for (int row = 0; row < 3; ++row)
+      mean += xs[row * 2 + feature] / 3;
+    for (int row = 0; row < 3; ++row)
+      var += (xs[row * 2 + feature] - mean) * (xs[row * 2 + feature] - mean) / 3;
+    for (int row = 0; row < 3; ++row)
+      expected[row * 2 + feature] =
+          (xs[row * 2 + feature] - mean) / std::sqrt(var + 1e-5) * gamma[feature] +
+          beta[feature];
+  }
+  expectNear(results[0], expected, 1e-12);
+}
+
 TEST(Layers, InputMismatchNamesTheLayer) {
   Graph g("bad");
   Tensor x = g.input("x", {8, 100});
@@ -151,6 +176,8 @@ TEST(Layers, InputMismatchNamesTheLayer) {
   expectError([&] { fc(x); }, {"nn.Linear", "'enc.fc1' expects inputs [..., 784], got [8, 100]"});
   expectError([&] { conv(x); }, {"nn.Conv2d", "'conv'", "3 channels", "[8, 100]"});
   expectError([&] { norm(x); }, {"nn.LayerNorm", "'ln'", "[8, 100]"});
+  nn::BatchNorm batchNorm(g, "bn", 64);
+  expectError([&] { batchNorm(x); }, {"nn.BatchNorm", "'bn'", "[batch, 64]", "[8, 100]"});
   expectError([&] { nn::Linear(g, "enc.fc1", 3, 3); }, {"parameter", "'enc.fc1.weight' already exists"});
   expectError([&] { nn::Conv2d(g, "c2", 3, 8, {3}); }, {"nn.Conv2d", "kernel"});
 }

@@ -62,6 +62,24 @@ public:
   Tensor weight, bias;
 };
 
+/// Batch normalization of `x: [batch, features]` with the statistics of the
+/// batch itself (PyTorch's BatchNorm1d in training mode; biased variance),
+/// then `weight` (ones) and `bias` (zeros) per feature. There are no running
+/// statistics: every call, evaluation included, normalizes by its own batch.
+class BatchNorm {
+public:
+  BatchNorm(Graph &graph, std::string_view prefix, int64_t features,
+            double eps = 1e-5, DType dtype = DType::F32,
+            SourceLocation loc = SourceLocation::current());
+  Tensor operator()(const Tensor &x,
+                    SourceLocation loc = SourceLocation::current()) const;
+
+  std::string prefix;
+  int64_t features;
+  double eps;
+  Tensor weight, bias;
+};
+
 /// exp(x - max) / sum(exp(x - max)) along `axis`.
 Tensor softmax(const Tensor &x, int64_t axis = -1,
                SourceLocation loc = SourceLocation::current());
