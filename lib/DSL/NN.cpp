@@ -2,7 +2,6 @@
 #include "loom/DSL/NN.h"
 
 #include <cmath>
-#include <tuple>
 
 namespace loom::dsl::nn {
 namespace {
@@ -84,27 +83,23 @@ Tensor Conv2d::operator()(const Tensor &x, SourceLocation loc) const {
   return y + TensorOperand(bias.broadcastInDim(y.shape(), {1}, loc), loc);
 }
 
-namespace {
-/// The learned scale (ones) and shift (zeros) per feature of a
-/// normalization layer, after checking its sizes.
-std::pair<Tensor, Tensor> scaleAndShift(std::string_view layer, Graph &graph,
-                                        const std::string &prefix,
-                                        int64_t features, double eps,
-                                        DType dtype, SourceLocation loc) {
+Normalization::Normalization(std::string_view layer, Graph &graph,
+                             std::string_view prefix, int64_t features,
+                             double eps, DType dtype, SourceLocation loc)
+    : prefix(prefix), features(features), eps(eps) {
   requirePositive(layer, prefix, {features}, loc);
   if (!(eps > 0))
     fail(loc, layer,
-         "'" + prefix + "' needs a positive eps, got " + std::to_string(eps));
-  return {graph.parameter(prefix + ".weight", {features}, Init::ones(), dtype,
-                          loc),
-          graph.parameter(prefix + ".bias", {features}, Init::zeros(), dtype,
-                          loc)};
+         "'" + this->prefix + "' needs a positive eps, got " +
+             std::to_string(eps));
+  weight = graph.parameter(this->prefix + ".weight", {features}, Init::ones(),
+                           dtype, loc);
+  bias = graph.parameter(this->prefix + ".bias", {features}, Init::zeros(),
+                         dtype, loc);
 }
 
-/// (x - mean) / sqrt(variance + eps) * weight + bias, the statistics taken
-/// along `axis` (biased variance).
-Tensor normalize(const Tensor &x, int64_t axis, double eps,
-                 const Tensor &weight, const Tensor &bias, SourceLocation loc) {
+Tensor Normalization::normalize(const Tensor &x, int64_t axis,
+                                SourceLocation loc) const {
   Tensor centered = x - TensorOperand(x.mean({axis}, true, loc), loc);
   Tensor variance = square(centered, loc).mean({axis}, true, loc);
   Tensor normalized =
@@ -112,36 +107,29 @@ Tensor normalize(const Tensor &x, int64_t axis, double eps,
                                loc);
   return normalized * TensorOperand(weight, loc) + TensorOperand(bias, loc);
 }
-} // namespace
 
 LayerNorm::LayerNorm(Graph &graph, std::string_view prefix, int64_t features,
                      double eps, DType dtype, SourceLocation loc)
-    : prefix(prefix), features(features), eps(eps) {
-  std::tie(weight, bias) = scaleAndShift("nn.LayerNorm", graph, this->prefix,
-                                         features, eps, dtype, loc);
-}
+    : Normalization("nn.LayerNorm", graph, prefix, features, eps, dtype, loc) {}
 
 Tensor LayerNorm::operator()(const Tensor &x, SourceLocation loc) const {
   if (!x || x.rank() < 1 || x.shape().back() != features)
     fail(loc, "nn.LayerNorm",
          "'" + prefix + "' expects inputs [..., " + std::to_string(features) +
              "], got " + (x ? shapeString(x.shape()) : "an empty handle"));
-  return normalize(x, -1, eps, weight, bias, loc);
+  return normalize(x, -1, loc);
 }
 
 BatchNorm::BatchNorm(Graph &graph, std::string_view prefix, int64_t features,
                      double eps, DType dtype, SourceLocation loc)
-    : prefix(prefix), features(features), eps(eps) {
-  std::tie(weight, bias) = scaleAndShift("nn.BatchNorm", graph, this->prefix,
-                                         features, eps, dtype, loc);
-}
+    : Normalization("nn.BatchNorm", graph, prefix, features, eps, dtype, loc) {}
 
 Tensor BatchNorm::operator()(const Tensor &x, SourceLocation loc) const {
   if (!x || x.rank() != 2 || x.shape()[1] != features)
     fail(loc, "nn.BatchNorm",
          "'" + prefix + "' expects inputs [batch, " + std::to_string(features) +
              "], got " + (x ? shapeString(x.shape()) : "an empty handle"));
-  return normalize(x, 0, eps, weight, bias, loc);
+  return normalize(x, 0, loc);
 }
 
 //===----------------------------------------------------------------------===//

@@ -46,38 +46,44 @@ public:
   Tensor weight, bias;
 };
 
-/// Normalizes over the last dimension, then scales by `weight` (ones) and
-/// shifts by `bias` (zeros).
-class LayerNorm {
+/// What the normalization layers share: `(x - mean) / sqrt(variance + eps)`
+/// (biased variance), scaled by `weight` (ones) and shifted by `bias`
+/// (zeros), both per feature.
+class Normalization {
+public:
+  std::string prefix;
+  int64_t features;
+  double eps;
+  Tensor weight, bias;
+
+protected:
+  Normalization(std::string_view layer, Graph &graph, std::string_view prefix,
+                int64_t features, double eps, DType dtype, SourceLocation loc);
+  /// The normalization with statistics taken along `axis`.
+  Tensor normalize(const Tensor &x, int64_t axis, SourceLocation loc) const;
+};
+
+/// Normalizes over the last dimension.
+class LayerNorm : public Normalization {
 public:
   LayerNorm(Graph &graph, std::string_view prefix, int64_t features,
             double eps = 1e-5, DType dtype = DType::F32,
             SourceLocation loc = SourceLocation::current());
   Tensor operator()(const Tensor &x,
                     SourceLocation loc = SourceLocation::current()) const;
-
-  std::string prefix;
-  int64_t features;
-  double eps;
-  Tensor weight, bias;
 };
 
 /// Batch normalization of `x: [batch, features]` with the statistics of the
-/// batch itself (PyTorch's BatchNorm1d in training mode; biased variance),
-/// then `weight` (ones) and `bias` (zeros) per feature. There are no running
-/// statistics: every call, evaluation included, normalizes by its own batch.
-class BatchNorm {
+/// batch itself (PyTorch's BatchNorm1d in training mode). There are no
+/// running statistics: every call, evaluation included, normalizes by its
+/// own batch.
+class BatchNorm : public Normalization {
 public:
   BatchNorm(Graph &graph, std::string_view prefix, int64_t features,
             double eps = 1e-5, DType dtype = DType::F32,
             SourceLocation loc = SourceLocation::current());
   Tensor operator()(const Tensor &x,
                     SourceLocation loc = SourceLocation::current()) const;
-
-  std::string prefix;
-  int64_t features;
-  double eps;
-  Tensor weight, bias;
 };
 
 /// exp(x - max) / sum(exp(x - max)) along `axis`.
