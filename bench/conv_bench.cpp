@@ -7,7 +7,7 @@
 // the cotangent, stride and dilation swapped). Then times the
 // `discriminator` entry of the GAN model and its gradient. Prints the median of several runs.
 //
-// Usage: conv_bench [runs]   (default 5)
+// Usage: conv_bench [runs] [threads]   (defaults 5 and 1)
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
@@ -127,6 +127,8 @@ template <typename F> double secondsOf(F &&body) {
 
 int main(int argc, char **argv) {
   int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
+  loom::CompilerOptions compilerOptions;
+  compilerOptions.threads = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
   constexpr int64_t batch = 128;
   // Gradient shapes follow Conv2DOp::buildVjp: input gradients are
   // transposed convolutions; filter gradients convolve the (batch-major,
@@ -139,7 +141,7 @@ int main(int argc, char **argv) {
       {"dX  conv1   ", true, {batch, 1, 28, 28}, {64, 1, 3, 3}, 2, 1, 1},
       {"dW  conv1   ", false, {1, batch, 29, 29}, {64, batch, 14, 14}, 1, 0, 2},
   };
-  loom::Compiler compiler;
+  loom::Compiler compiler(compilerOptions);
   std::printf("%-12s %-58s %9s %9s %9s\n", "conv", "input * filter", "GFLOP",
               "ms", "GFLOP/s");
   double totalSeconds = 0, totalFlops = 0;
@@ -194,13 +196,15 @@ int main(int argc, char **argv) {
 
   std::optional<loom::Expected<loom::Executable>> executable;
   double compileSeconds =
-      secondsOf([&] { executable.emplace(loom::compileModule(model->module())); });
+      secondsOf([&] { executable.emplace(
+        loom::compileModule(model->module(), compilerOptions)); });
   if (!*executable) {
     std::fprintf(stderr, "%s\n", (*executable).error().message().c_str());
     return 1;
   }
-  std::printf("\ngan discriminator, batch %lld: compile %.2f s\n",
-              static_cast<long long>(batch), compileSeconds);
+  std::printf("\ngan discriminator, batch %lld, %u thread(s): compile %.2f s\n",
+              static_cast<long long>(batch), compilerOptions.threads,
+              compileSeconds);
   for (const char *entry : {"discriminator", "discriminator_grad"})
     std::printf("  %-20s %9.2f ms\n", entry,
                 medianSeconds(**executable, entry, runs) * 1e3);

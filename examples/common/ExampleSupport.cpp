@@ -24,6 +24,14 @@ constexpr uint64_t kStepSeedStream = 0x5EED5EED;
 constexpr uint64_t kEvaluationSeedStream = 0xE7A1;
 constexpr uint64_t kFixedNoiseStream = 0xF12ED;
 
+/// The hardware threads (1 where the count is unknown), for the help text.
+/// --threads defaults to 1: more threads pay off only for large ops on an
+/// idle machine (docs/performance.md, Threads).
+int64_t hardwareThreads() {
+  return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1,
+                             kMaxThreads);
+}
+
 void printUsage(const ExampleInfo &info, const Flags &defaults) {
   std::cout << fmt::format(
       "usage: loom-example-{0} [flags]\n"
@@ -31,8 +39,8 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --epochs N          epochs to train (default {2})\n"
       "  --batch N           images per training step (default {3})\n"
       "  --threads N         threads that run the compiled code's large ops;\n"
-      "                      results do not depend on it (default {5}, the\n"
-      "                      hardware threads, as PyTorch uses)\n"
+      "                      results do not depend on it (default 1; this\n"
+      "                      machine has {5} hardware threads)\n"
       "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
       "  --out DIR           where pictures, checkpoints and losses.tsv go\n"
       "                      (default {0}-out)\n"
@@ -40,7 +48,7 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --limit N           use only the first N training and test images\n"
       "  --data DIR          Fashion-MNIST directory (default {4})\n",
       info.name, info.description, info.defaultEpochs, defaults.batch,
-      defaults.data, defaults.threads);
+      defaults.data, hardwareThreads());
 }
 
 int64_t parseInteger(std::string_view flag, std::string_view text,
@@ -54,17 +62,10 @@ int64_t parseInteger(std::string_view flag, std::string_view text,
   return value;
 }
 
-/// What --threads defaults to: every hardware thread (1 where the count is
-/// unknown).
-int64_t hardwareThreads() {
-  return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1,
-                             kMaxThreads);
-}
 
 Flags defaultFlags(const ExampleInfo &info) {
   Flags flags;
   flags.epochs = info.defaultEpochs;
-  flags.threads = hardwareThreads();
   flags.out = std::string(info.name) + "-out";
   return flags;
 }

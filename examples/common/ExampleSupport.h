@@ -39,8 +39,7 @@ struct ExampleInfo {
 struct Flags {
   int64_t epochs = 1;
   int64_t batch = 128;
-  /// Threads of the compiled code; parseFlags defaults it to the hardware
-  /// threads, as PyTorch does.
+  /// Threads of the compiled code (docs/performance.md, Threads).
   int64_t threads = 1;
   uint64_t seed = 0;
   std::string out;
