@@ -36,6 +36,8 @@ namespace {
 
 /// One AVX-512 register.
 constexpr int64_t kRegisterBits = 512;
+/// Fewest loop iterations per tile for a distributed op: one f32 register.
+constexpr uint64_t kMinIterationsPerParallelTile = 16;
 /// Rows of a contraction's register tile: with 16 lanes per row, 8 rows are
 /// 8 accumulator registers, leaving room for the broadcast operands.
 constexpr int64_t kContractionRows = 8;
@@ -202,8 +204,12 @@ uint64_t loopIterations(linalg::LinalgOp op) {
 
 /// Whether tiling `root` (with `fusedContraction` fused into its tiles, if
 /// any) by `parallelSizes` pays for a fork/join of the thread team: more
-/// than one tile to hand out, and enough work that the team's wake-up and
-/// barrier (microseconds) are small beside it.
+/// than one tile to hand out, enough work that the team's wake-up and
+/// barrier (microseconds) are small beside it, and tiles of at least a
+/// register's worth of iterations. Scalar tiles (im2col gathers, transposes
+/// whose innermost extent is odd) stay sequential: their OpenMP loop nest
+/// recomputes every index from the collapsed iteration number, which costs
+/// more than the copy, and two threads made the GAN's convolutions slower.
 bool worthDistributing(linalg::LinalgOp root, Operation *fusedContraction,
                        ArrayRef<int64_t> parallelSizes, int64_t minWork) {
   uint64_t tiles = 1;
@@ -216,7 +222,8 @@ bool worthDistributing(linalg::LinalgOp root, Operation *fusedContraction,
     work = llvm::SaturatingAdd(
         work, loopIterations(cast<linalg::LinalgOp>(fusedContraction)));
   return tiles > 1 &&
-         work >= static_cast<uint64_t>(std::max<int64_t>(minWork, 0));
+         work >= static_cast<uint64_t>(std::max<int64_t>(minWork, 0)) &&
+         work / tiles >= kMinIterationsPerParallelTile;
 }
 
 class TileAndVectorizePass

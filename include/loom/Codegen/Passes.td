@@ -133,7 +133,10 @@ def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
       by the same instructions as without the option: results are
       bit-identical for any number of threads. Smaller ops stay sequential
       because a fork/join of the thread team (a few microseconds) costs more
-      than they take.
+      than they take, and so do ops whose tiles hold fewer than 16 loop
+      iterations (im2col gathers, transposes with an odd innermost extent):
+      the OpenMP loop nest recomputes every index from the collapsed
+      iteration number, which costs more than a one-element copy.
 
     Example: `linalg.matmul` of 16x8 by 8x32 becomes two `scf.for` loops over
     8x16 output tiles around an `scf.for` over K whose body is one
