@@ -108,3 +108,19 @@ func.func @row_sums(%x: tensor<512x256xf32>) -> tensor<512xf32> {
   } -> tensor<512xf32>
   return %r : tensor<512xf32>
 }
+
+// -----
+
+// A large transpose whose innermost extent (7) gives one-element tiles stays
+// sequential: distributing 100K scalar copies costs more in the OpenMP loop
+// nest's index arithmetic than the copies themselves.
+// CHECK-LABEL: func.func @scalar_tiles_stay_sequential
+// CHECK-NOT: scf.forall
+// CHECK: scf.for
+// CHECK-NOT: scf.forall
+// CHECK: return
+func.func @scalar_tiles_stay_sequential(%x: tensor<64x32x7x7xf32>) -> tensor<32x64x7x7xf32> {
+  %empty = tensor.empty() : tensor<32x64x7x7xf32>
+  %t = linalg.transpose ins(%x : tensor<64x32x7x7xf32>) outs(%empty : tensor<32x64x7x7xf32>) permutation = [1, 0, 2, 3]
+  return %t : tensor<32x64x7x7xf32>
+}
