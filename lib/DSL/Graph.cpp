@@ -58,37 +58,9 @@ Shape broadcastShapes(std::string_view opName, const Shape &lhs,
 
 namespace detail {
 
-Type elementType(MLIRContext &context, DType dtype) {
-  switch (dtype) {
-  case DType::F32:
-    return Float32Type::get(&context);
-  case DType::F64:
-    return Float64Type::get(&context);
-  case DType::I1:
-    return IntegerType::get(&context, 1);
-  case DType::I32:
-    return IntegerType::get(&context, 32);
-  case DType::I64:
-    return IntegerType::get(&context, 64);
-  }
-  return {};
-}
-
-DType dtypeOf(Type type) {
-  if (type.isF64())
-    return DType::F64;
-  if (type.isInteger(1))
-    return DType::I1;
-  if (type.isInteger(32))
-    return DType::I32;
-  if (type.isInteger(64))
-    return DType::I64;
-  return DType::F32;
-}
-
 RankedTensorType tensorType(MLIRContext &context, const Shape &shape,
                             DType dtype) {
-  return RankedTensorType::get(shape, elementType(context, dtype));
+  return RankedTensorType::get(shape, elementTypeOf(context, dtype));
 }
 
 void checkShape(std::string_view opName, const Shape &shape,
@@ -162,8 +134,10 @@ int64_t Tensor::numElements() const {
 }
 
 DType Tensor::dtype() const {
-  return detail::dtypeOf(
-      mlir::cast<RankedTensorType>(handle.getType()).getElementType());
+  // The DSL builds tensors of the five loom element types only.
+  return dtypeOfElementType(
+             mlir::cast<RankedTensorType>(handle.getType()).getElementType())
+      .value_or(DType::F32);
 }
 
 std::string Tensor::typeString() const {

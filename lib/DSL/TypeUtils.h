@@ -3,13 +3,12 @@
 #define LOOM_LIB_DSL_TYPEUTILS_H
 
 #include "loom/DSL/Graph.h"
+#include "loom/Support/DTypeMLIR.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 
 namespace loom::dsl::detail {
 
-mlir::Type elementType(mlir::MLIRContext &context, DType dtype);
-DType dtypeOf(mlir::Type elementType);
 mlir::RankedTensorType tensorType(mlir::MLIRContext &context,
                                   const Shape &shape, DType dtype);
 /// Throws unless every dimension is positive.

@@ -7,6 +7,7 @@
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/InitAll.h"
+#include "loom/Support/DTypeMLIR.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -134,27 +135,13 @@ std::string llvmErrorText(llvm::Error error) {
   return llvm::toString(std::move(error));
 }
 
-std::optional<DType> dtypeFromType(mlir::Type type) {
-  if (type.isF32())
-    return DType::F32;
-  if (type.isF64())
-    return DType::F64;
-  if (type.isSignlessInteger(1))
-    return DType::I1;
-  if (type.isSignlessInteger(32))
-    return DType::I32;
-  if (type.isSignlessInteger(64))
-    return DType::I64;
-  return std::nullopt;
-}
-
 /// The tensor type of an entry argument or result, or null after emitting an
 /// error at the function.
 std::optional<TensorSpec> tensorSpecOf(mlir::func::FuncOp function,
                                        mlir::Type type, llvm::StringRef what) {
   auto tensorType = llvm::dyn_cast<mlir::RankedTensorType>(type);
   std::optional<DType> dtype =
-      tensorType ? dtypeFromType(tensorType.getElementType()) : std::nullopt;
+      tensorType ? dtypeOfElementType(tensorType.getElementType()) : std::nullopt;
   if (!tensorType || !tensorType.hasStaticShape() || !dtype) {
     function.emitError() << "entry '" << function.getSymName() << "' " << what
                          << " has type " << type
