@@ -1319,6 +1319,23 @@ func.func @conv2d(%x: tensor<1x2x5x5xf32> {loom.differentiate}, %f: tensor<3x2x3
 
 // -----
 
+// conv2d_transpose is bilinear: the tangent is the transpose of the input's
+// tangent with the filter plus the transpose of the input with the filter's.
+// CLEAN-LABEL: func.func @conv2d_transpose_jvp(
+// CLEAN-SAME: %[[ARG0:.*]]: tensor<1x3x3x3xf32> {loom.differentiate}, %[[ARG1:.*]]: tensor<3x2x3x3xf32> {loom.differentiate}, %[[ARG2:.*]]: tensor<1x2x6x5xf32>, %[[ARG3:.*]]: tensor<1x3x3x3xf32>, %[[ARG4:.*]]: tensor<3x2x3x3xf32>)
+// CLEAN: loom.conv2d_transpose %[[ARG0]], %[[ARG1]] strides = [2, 2] padding = [1, 1]
+// CLEAN: %[[FROM_INPUT:.*]] = loom.conv2d_transpose %[[ARG3]], %[[ARG1]] strides = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x6x5xf32>
+// CLEAN: %[[FROM_FILTER:.*]] = loom.conv2d_transpose %[[ARG0]], %[[ARG4]] strides = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x6x5xf32>
+// CLEAN: loom.add %[[FROM_INPUT]], %[[FROM_FILTER]] : tensor<1x2x6x5xf32>
+func.func @conv2d_transpose(%x: tensor<1x3x3x3xf32> {loom.differentiate}, %f: tensor<3x2x3x3xf32> {loom.differentiate}, %dy: tensor<1x2x6x5xf32>) -> tensor<f32> {
+  %y = loom.conv2d_transpose %x, %f strides = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x6x5xf32>
+  %w = loom.mul %y, %dy : tensor<1x2x6x5xf32>
+  %l = loom.reduce_sum %w axes = [0, 1, 2, 3] : tensor<1x2x6x5xf32> -> tensor<f32>
+  return %l : tensor<f32>
+}
+
+// -----
+
 // RAW-LABEL: func.func @reduce_sum(
 // CLEAN-LABEL: func.func @reduce_sum(
 // RAW-LABEL: func.func @reduce_sum_jvp(
