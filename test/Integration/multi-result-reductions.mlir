@@ -7,6 +7,8 @@
 // RUN: loomc %s --run --entry=rank0_and_rank1 --num-threads=2 | FileCheck %s --check-prefix=MIXED
 // RUN: loomc %s --run --entry=same_value_twice | FileCheck %s --check-prefix=TWICE
 // RUN: loomc %s --run --entry=same_value_twice --num-threads=2 | FileCheck %s --check-prefix=TWICE
+// RUN: loomc %s --run --entry=large_reductions | FileCheck %s --check-prefix=LARGE
+// RUN: loomc %s --run --entry=large_reductions --num-threads=2 | FileCheck %s --check-prefix=LARGE
 // RUN: loomc %s --run --entry=inputs_returned | FileCheck %s --check-prefix=INPUTS
 // RUN: loomc %s --run --entry=inputs_returned --num-threads=2 | FileCheck %s --check-prefix=INPUTS
 //
@@ -79,6 +81,24 @@ func.func @same_value_twice() -> (tensor<f32>, tensor<f32>, tensor<f32>, tensor<
   %mean = loom.reduce_mean %a axes = [0, 1] : tensor<4x2xf32> -> tensor<f32>
   %columns = loom.reduce_sum %a axes = [0] : tensor<4x2xf32> -> tensor<2xf32>
   return %sum, %mean, %sum, %columns, %columns : tensor<f32>, tensor<f32>, tensor<f32>, tensor<2xf32>, tensor<2xf32>
+}
+
+// Large enough for 2 threads to split the rows (whole numbers below 2^24, so
+// f32 sums are exact). Columns iota j: each row sums to 0 + ... + 255 = 32640;
+// rows iota i: row i sums to 256 i.
+// LARGE: result #0: tensor<512xf32>  mean=32640 std=0 min=32640 max=32640
+// LARGE: result #1: tensor<512xf32>  mean=65408 std={{.*}} min=0 max=130816
+// LARGE: result #2: tensor<f32>
+// LARGE-NEXT: values: [1.67117e+07]
+// LARGE: result #3: tensor<512xf32>  mean=255 std=0 min=255 max=255
+func.func @large_reductions() -> (tensor<512xf32>, tensor<512xf32>, tensor<f32>, tensor<512xf32>) {
+  %j = loom.iota dim = 1 : tensor<512x256xf32>
+  %i = loom.iota dim = 0 : tensor<512x256xf32>
+  %rows_j = loom.reduce_sum %j axes = [1] : tensor<512x256xf32> -> tensor<512xf32>
+  %rows_i = loom.reduce_sum %i axes = [1] : tensor<512x256xf32> -> tensor<512xf32>
+  %all = loom.reduce_sum %j axes = [0, 1] : tensor<512x256xf32> -> tensor<f32>
+  %maxima = loom.reduce_max %j axes = [1] : tensor<512x256xf32> -> tensor<512xf32>
+  return %rows_j, %rows_i, %all, %maxima : tensor<512xf32>, tensor<512xf32>, tensor<f32>, tensor<512xf32>
 }
 
 // The inputs are random; each returned input must come back unchanged next
