@@ -12,6 +12,7 @@
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
 #include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/Files.h"
 #include "loom/Runtime/MLIRCompile.h"
 #include "loom/Runtime/Npy.h"
 #include "loom/Support/CounterRNG.h"
@@ -28,7 +29,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <fmt/format.h>
 
@@ -170,6 +170,10 @@ loom::Tensor randomInput(const loom::TensorSpec &spec, uint64_t stream) {
 
 void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   int64_t count = tensor.numElements();
+  if (count == 0) {
+    llvm::outs() << label << ": " << tensor.typeString() << "  (no elements)\n";
+    return;
+  }
   double sum = 0, sumSquares = 0;
   double low = INFINITY, high = -INFINITY;
   int64_t nonFinite = 0;
@@ -208,12 +212,9 @@ int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
   loom::Expected<std::string> text = loom::emit(module, kind, compilerOptions());
   if (!text)
     return fail(text.error());
-  std::string errorMessage;
-  auto output = mlir::openOutputFile(outputFile, &errorMessage);
-  if (!output)
-    return fail(errorMessage);
-  output->os() << *text;
-  output->keep();
+  auto written = loom::writeFileAtomically(outputFile, *text);
+  if (!written)
+    return fail(written.error());
   return 0;
 }
 
@@ -434,11 +435,8 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer) {
 
 } // namespace
 
-int main(int argc, char **argv) {
-  llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(loomcCategory);
-  cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
-
+/// Everything after the command line is parsed; returns the exit status.
+int drive() {
   if (inputFile.empty() == modelName.empty())
     return fail("give exactly one of an input .mlir file or --model=NAME");
   std::optional<loom::EmitKind> emitKind;
@@ -458,6 +456,8 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   loom::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
+  // The diagnostic shows the source line; a dump of the op would repeat it.
+  context.printOpOnDiagnostic(false);
   mlir::OwningOpRef<mlir::ModuleOp> parsed;
   mlir::ModuleOp module;
   if (!modelName.empty()) {
@@ -549,4 +549,16 @@ int main(int argc, char **argv) {
   if (runEntry)
     return runModule(module);
   return 0;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(loomcCategory);
+  cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
+  // loom::Tensor throws when the system refuses an allocation.
+  try {
+    return drive();
+  } catch (const loom::Error &error) {
+    return fail(error);
+  }
 }
