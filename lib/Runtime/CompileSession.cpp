@@ -7,8 +7,9 @@
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/InitAll.h"
+#include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
-#include "loom/Support/TensorLimits.h"
+#include "loom/Support/Limits.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -376,6 +377,10 @@ Error CompileSession::failure(const std::string &summary) {
 
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 CompileSession::parse(std::string_view text, std::string_view bufferName) {
+  if (Expected<std::monostate> checked = checkSourceText(text, bufferName);
+      !checked)
+    return Error("cannot parse '" + std::string(bufferName) + "':\n" +
+                 checked.error().message());
   mlir::ParserConfig config(context.get());
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceString<mlir::ModuleOp>(

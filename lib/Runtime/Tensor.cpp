@@ -1,7 +1,7 @@
 //===- Tensor.cpp - Host tensors ------------------------------------------===//
 #include "loom/Runtime/Tensor.h"
 
-#include "loom/Support/TensorLimits.h"
+#include "loom/Support/Limits.h"
 
 #include <cstdlib>
 #include <cstring>

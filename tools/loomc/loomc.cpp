@@ -15,6 +15,7 @@
 #include "loom/Runtime/Files.h"
 #include "loom/Runtime/MLIRCompile.h"
 #include "loom/Runtime/Npy.h"
+#include "loom/Runtime/SourceText.h"
 #include "loom/Support/CounterRNG.h"
 #include "loom/Training/ModelTraining.h"
 #include "loom/Training/Trainer.h"
@@ -307,7 +308,7 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
   auto print = [](mlir::Diagnostic &diagnostic, llvm::StringRef severity) {
     if (auto file = mlir::LocationAttr(diagnostic.getLocation())
                         .findInstanceOf<mlir::FileLineColLoc>())
-      llvm::errs() << file.getFilename() << ":" << file.getLine() << ":"
+      llvm::errs() << file.getFilename().getValue() << ":" << file.getLine() << ":"
                    << file.getColumn() << ": ";
     else
       llvm::errs() << "loomc: ";
@@ -476,6 +477,9 @@ int drive() {
     auto file = mlir::openInputFile(inputFile, &errorMessage);
     if (!file)
       return fail(errorMessage);
+    auto checked = loom::checkSourceText(file->getBuffer(), inputFile);
+    if (!checked)
+      return fail(checked.error());
     sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
     parsed = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
     if (!parsed)

@@ -10,7 +10,7 @@
 //
 // Invalid requests (a negative dimension, a value count that does not match
 // the shape, typed access with the wrong C++ type) throw loom::Error, and so
-// does allocating more than kMaxTensorBytes (loom/Support/TensorLimits.h) or
+// does allocating more than kMaxTensorBytes (loom/Support/Limits.h) or
 // more than the system gives.
 //
 //===----------------------------------------------------------------------===//

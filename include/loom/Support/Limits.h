@@ -1,18 +1,24 @@
-//===- TensorLimits.h - The largest tensor Loom accepts ---------*- C++ -*-===//
+//===- Limits.h - The largest inputs Loom accepts ---------------*- C++ -*-===//
 //
-// One limit, shared by the compiler (every tensor type of a module is checked
-// before lowering) and the runtime (every buffer a loom::Tensor allocates):
-// 2^47 bytes (128 TiB), the user address space of x86-64 and of AArch64 with
-// 48-bit virtual addresses. A larger tensor could never be allocated, and
-// below the limit every size, stride and byte offset the lowered code computes
-// fits in int64 with room to spare.
+// Inputs beyond these limits are reported as errors up front, instead of
+// failing later as a crash or an allocation failure.
 //
-// Zero dimensions count as 1 here: an empty tensor<0x2^50xf32> holds nothing,
-// but its lowered strides would still be out of range.
+// Tensors: 2^47 bytes (128 TiB), the user address space of x86-64 and of
+// AArch64 with 48-bit virtual addresses, shared by the compiler (every shaped
+// type of a module is checked before lowering) and the runtime (every buffer
+// a loom::Tensor allocates). A larger tensor could never be allocated, and
+// below the limit every size, stride and byte offset the lowered code
+// computes fits in int64 with room to spare. Zero dimensions count as 1 here:
+// an empty tensor<0x2^50xf32> holds nothing, but its lowered strides would
+// still be out of range.
+//
+// Source text: brackets ( [ { < nested at most 256 deep. MLIR's parser
+// recurses once per level, about 3 KB of stack each: a few thousand levels
+// overflow an 8 MB stack. Real loom IR nests a handful of levels.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_SUPPORT_TENSORLIMITS_H
-#define LOOM_SUPPORT_TENSORLIMITS_H
+#ifndef LOOM_SUPPORT_LIMITS_H
+#define LOOM_SUPPORT_LIMITS_H
 
 #include <cstdint>
 #include <limits>
@@ -21,6 +27,7 @@
 namespace loom {
 
 inline constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 47;
+inline constexpr int kMaxNestingDepth = 256;
 
 /// The bytes spanned by a row-major tensor with dimensions `shape` (a range
 /// of non-negative int64_t) and `elementBytes`-byte elements, zero dimensions
