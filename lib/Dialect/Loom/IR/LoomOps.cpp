@@ -40,6 +40,18 @@ LogicalResult verifyAxes(std::optional<Location> loc, StringRef what,
 }
 } // namespace
 
+LogicalResult loom::OpTrait::verifyInferredTypes(Operation *op) {
+  auto inferring = dyn_cast<InferTypeOpInterface>(op);
+  if (!inferring)
+    return success();
+  // refineReturnTypes reports a mismatch itself; so does every inference.
+  SmallVector<Type, 4> types(op->getResultTypes());
+  return inferring.refineReturnTypes(
+      op->getContext(), op->getLoc(), op->getOperands(),
+      op->getRawDictionaryAttrs(), op->getPropertiesStorage(), op->getRegions(),
+      types);
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise
 //===----------------------------------------------------------------------===//

@@ -22,8 +22,16 @@ def Loom_Dialect : Dialect {
   let hasConstantMaterializer = 1;
 }
 
+// Runs an op's type inference with its other invariants, before the
+// InferTypeOpInterface check that follows a failure with a generic "failed to
+// infer returned types": a bad op gets one diagnostic, its own.
+def Loom_InferredTypesVerified : NativeOpTrait<"InferredTypesVerified"> {
+  let cppNamespace = "::loom::OpTrait";
+}
+
 class Loom_Op<string mnemonic, list<Trait> traits = []>
-    : Op<Loom_Dialect, mnemonic, traits>;
+    : Op<Loom_Dialect, mnemonic,
+         !listconcat(traits, [Loom_InferredTypesVerified])>;
 
 def Loom_FloatTensor : RankedTensorOf<[F32, F64]>;
 def Loom_IndexTensor : RankedTensorOf<[I32, I64]>;
