@@ -342,3 +342,19 @@ func.func @constant_unranked() -> tensor<4xf32> {
 func.func @bad_init(%w: tensor<2xf32> {loom.init = #loom.init<gaussian, 1.0>}) {
   return
 }
+
+// -----
+
+func.func @conv2d_overflow(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
+  // expected-error @+1 {{'loom.conv2d' padding 0 or dilation 4611686018427387904 in spatial dimension 0 overflows 64-bit sizes}}
+  %0 = loom.conv2d %x, %w strides = [1, 1] padding = [0, 0] dilations = [4611686018427387904, 1] : tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x2x2xf32>
+  return %0 : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+func.func @concat_overflow(%a: tensor<4611686018427387904xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'loom.concat' result size along axis 0 overflows 64 bits}}
+  %0 = loom.concat %a, %a, %a axis = 0 : (tensor<4611686018427387904xf32>, tensor<4611686018427387904xf32>, tensor<4611686018427387904xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
