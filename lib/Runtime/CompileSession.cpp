@@ -305,6 +305,19 @@ mlir::LogicalResult checkTensorSizes(mlir::ModuleOp module) {
       module.walk<mlir::WalkOrder::PreOrder>(check).wasInterrupted());
 }
 
+/// The JIT links nothing but the module and Loom's runtime support: a
+/// declared function would fail at link time, with a message that no longer
+/// says where it was declared.
+mlir::LogicalResult checkBodies(mlir::ModuleOp module) {
+  for (auto function : module.getOps<mlir::func::FuncOp>())
+    if (function.isExternal())
+      return function.emitError()
+             << "function '" << function.getSymName()
+             << "' is declared without a body; compiled code can call only "
+                "functions the module defines";
+  return mlir::success();
+}
+
 llvm::CodeGenOptLevel codeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
@@ -435,7 +448,7 @@ Expected<Executable> CompileSession::compile(
   if (!threads)
     return threads.error();
   mlir::FailureOr<std::vector<Signature>> signatures = readSignatures(module);
-  if (mlir::failed(signatures))
+  if (mlir::failed(signatures) || mlir::failed(checkBodies(module)))
     return failure("cannot compile the module");
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
       hostTargetMachine(options);
