@@ -190,12 +190,13 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
     high = std::max(high, v);
   }
   int64_t finite = count - nonFinite;
-  double mean = finite ? sum / finite : NAN;
-  double variance = finite ? std::max(0.0, sumSquares / finite - mean * mean) : NAN;
-  std::string line = fmt::format(
-      "{}: {}  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} sum={:.6g}",
-      label.str(), tensor.typeString(), mean, std::sqrt(variance), low, high,
-      sum);
+  std::string line = label.str() + ": " + tensor.typeString();
+  if (finite) {
+    double mean = sum / finite;
+    double variance = std::max(0.0, sumSquares / finite - mean * mean);
+    line += fmt::format("  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} sum={:.6g}",
+                        mean, std::sqrt(variance), low, high, sum);
+  }
   if (nonFinite)
     line += fmt::format("  non-finite={}", nonFinite);
   llvm::outs() << line << "\n";
