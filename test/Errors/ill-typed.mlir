@@ -19,6 +19,9 @@
 // Verified IR that a later pass cannot take: the pipeline reports, naming the pass.
 // RUN: not loomc %t/not-loom.mlir --run 2>&1 | FileCheck %s --check-prefix=NOT-LOOM --implicit-check-not=error:
 // RUN: not loomc %t/external.mlir --run 2>&1 | FileCheck %s --check-prefix=EXTERNAL --implicit-check-not=error:
+// Training and differentiation need one block ending in func.return.
+// RUN: not loomc %t/blocks.mlir --train-step 2>&1 | FileCheck %s --check-prefix=TRAIN-BLOCKS --implicit-check-not=error:
+// RUN: not loomc %t/blocks.mlir --grad 2>&1 | FileCheck %s --check-prefix=GRAD-BLOCKS --implicit-check-not=error:
 
 //--- operands.mlir
 func.func @f(%a: tensor<2xf32>, %b: tensor<3xf32>) -> tensor<2xf32> {
@@ -122,3 +125,14 @@ func.func @f(%a: tensor<3xf32>) -> tensor<3xf32> {
 }
 // EXTERNAL: cannot compile the module:
 // EXTERNAL-NEXT: external.mlir:[[@LINE-6]]:1: error: function 'g' is declared without a body; compiled code can call only functions the module defines
+
+//--- blocks.mlir
+func.func @f(%a: tensor<3xf32> {loom.param = "w", loom.init = #loom.init<ones, 1.0>}) -> tensor<f32> {
+  cf.br ^bb1
+^bb1:
+  %0 = loom.reduce_sum %a axes = [0] : tensor<3xf32> -> tensor<f32>
+  return %0 : tensor<f32>
+}
+// TRAIN-BLOCKS: cannot build the training step:
+// TRAIN-BLOCKS-NEXT: blocks.mlir:[[@LINE-8]]:1: error: cannot train @f: it must have a body of exactly one block, ending in func.return
+// GRAD-BLOCKS: blocks.mlir:[[@LINE-10]]:1: error: cannot differentiate @f: it must have a body of exactly one block, ending in func.return
