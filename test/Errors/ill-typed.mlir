@@ -134,5 +134,5 @@ func.func @f(%a: tensor<3xf32> {loom.param = "w", loom.init = #loom.init<ones, 1
   return %0 : tensor<f32>
 }
 // TRAIN-BLOCKS: cannot build the training step:
-// TRAIN-BLOCKS-NEXT: blocks.mlir:[[@LINE-8]]:1: error: cannot train @f: it must have a body of exactly one block, ending in func.return
-// GRAD-BLOCKS: blocks.mlir:[[@LINE-10]]:1: error: cannot differentiate @f: it must have a body of exactly one block, ending in func.return
+// TRAIN-BLOCKS-NEXT: blocks.mlir:[[@LINE-7]]:1: error: cannot train @f: it must have a body of exactly one block, ending in func.return
+// GRAD-BLOCKS: blocks.mlir:[[@LINE-8]]:1: error: cannot differentiate @f: it must have a body of exactly one block, ending in func.return

@@ -194,7 +194,8 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   if (finite) {
     double mean = sum / finite;
     double variance = std::max(0.0, sumSquares / finite - mean * mean);
-    line += fmt::format("  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} sum={:.6g}",
+    line += fmt::format("  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} "
+                        "sum={:.6g}",
                         mean, std::sqrt(variance), low, high, sum);
   }
   if (nonFinite)
@@ -309,8 +310,8 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
   auto print = [](mlir::Diagnostic &diagnostic, llvm::StringRef severity) {
     if (auto file = mlir::LocationAttr(diagnostic.getLocation())
                         .findInstanceOf<mlir::FileLineColLoc>())
-      llvm::errs() << file.getFilename().getValue() << ":" << file.getLine() << ":"
-                   << file.getColumn() << ": ";
+      llvm::errs() << file.getFilename().getValue() << ":" << file.getLine()
+                   << ":" << file.getColumn() << ": ";
     else
       llvm::errs() << "loomc: ";
     llvm::errs() << severity << ": " << diagnostic.str() << "\n";
