@@ -7,7 +7,9 @@
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/InitAll.h"
+#include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
+#include "loom/Support/Limits.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -16,6 +18,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassInstrumentation.h"
@@ -241,6 +244,80 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
   return signatures;
 }
 
+/// Bytes per element as the lowered code stores them: an i1 takes a byte, a
+/// complex number two of its parts; a type without a size counts as one.
+uint64_t elementBytes(mlir::Type type) {
+  if (auto complex = llvm::dyn_cast<mlir::ComplexType>(type))
+    return 2 * elementBytes(complex.getElementType());
+  if (type.isIntOrFloat())
+    return (type.getIntOrFloatBitWidth() + 7) / 8;
+  if (type.isIndex())
+    return 8;
+  return 1;
+}
+
+/// Emits an error at `location` if `type` is a shaped type spanning more than
+/// kMaxTensorBytes; `what` names the value.
+mlir::LogicalResult checkTensorSize(mlir::Type type, mlir::Location location,
+                                    const llvm::Twine &what) {
+  auto shaped = llvm::dyn_cast<mlir::ShapedType>(type);
+  if (!shaped || !shaped.hasRank())
+    return mlir::success();
+  uint64_t bytes = tensorSpanBytes(shaped.getShape(),
+                                   elementBytes(shaped.getElementType()));
+  if (bytes <= kMaxTensorBytes)
+    return mlir::success();
+  return mlir::emitError(location)
+         << what << " has type " << type << " of " << tensorSizeText(bytes)
+         << "; " << tensorLimitText();
+}
+
+/// Checks a function's arguments and results and every op's results, stopping
+/// at the first error: before any pass computes sizes of, or folds constants
+/// into, a tensor that cannot exist.
+mlir::LogicalResult checkTensorSizes(mlir::ModuleOp module) {
+  auto check = [](mlir::Operation *op) {
+    if (auto function = llvm::dyn_cast<mlir::FunctionOpInterface>(op)) {
+      std::string name = function.getName().str();
+      for (auto [i, type] : llvm::enumerate(function.getArgumentTypes())) {
+        mlir::Location location = function.isExternal()
+                                      ? op->getLoc()
+                                      : function.getArgument(i).getLoc();
+        if (mlir::failed(checkTensorSize(
+                type, location, "argument #" + llvm::Twine(i) + " of '" + name + "'")))
+          return mlir::WalkResult::interrupt();
+      }
+      for (auto [i, type] : llvm::enumerate(function.getResultTypes()))
+        if (mlir::failed(checkTensorSize(
+                type, op->getLoc(), "result #" + llvm::Twine(i) + " of '" + name + "'")))
+          return mlir::WalkResult::interrupt();
+    }
+    for (mlir::OpResult result : op->getResults())
+      if (mlir::failed(checkTensorSize(
+              result.getType(), op->getLoc(),
+              "result #" + llvm::Twine(result.getResultNumber()) + " of '" +
+                  op->getName().getStringRef() + "'")))
+        return mlir::WalkResult::interrupt();
+    return mlir::WalkResult::advance();
+  };
+  // Pre-order: a function's arguments come before the ops that use them.
+  return mlir::failure(
+      module.walk<mlir::WalkOrder::PreOrder>(check).wasInterrupted());
+}
+
+/// The JIT links nothing but the module and Loom's runtime support: a
+/// declared function would fail at link time, with a message that no longer
+/// says where it was declared.
+mlir::LogicalResult checkBodies(mlir::ModuleOp module) {
+  for (auto function : module.getOps<mlir::func::FuncOp>())
+    if (function.isExternal())
+      return function.emitError()
+             << "function '" << function.getSymName()
+             << "' is declared without a body; compiled code can call only "
+                "functions the module defines";
+  return mlir::success();
+}
+
 llvm::CodeGenOptLevel codeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
@@ -313,6 +390,10 @@ Error CompileSession::failure(const std::string &summary) {
 
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 CompileSession::parse(std::string_view text, std::string_view bufferName) {
+  if (Expected<std::monostate> checked = checkSourceText(text, bufferName);
+      !checked)
+    return Error("cannot parse '" + std::string(bufferName) + "':\n" +
+                 checked.error().message());
   mlir::ParserConfig config(context.get());
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceString<mlir::ModuleOp>(
@@ -343,6 +424,8 @@ CompileSession::copy(mlir::ModuleOp module) {
 Expected<std::monostate>
 CompileSession::lower(mlir::ModuleOp module,
                       const std::vector<LoweringStage> &stages) {
+  if (mlir::failed(checkTensorSizes(module)))
+    return failure("the module has a tensor too large to compile");
   for (const LoweringStage &stage : stages) {
     mlir::PassManager pm(context.get(), mlir::ModuleOp::getOperationName());
     stage.build(pm);
@@ -365,7 +448,7 @@ Expected<Executable> CompileSession::compile(
   if (!threads)
     return threads.error();
   mlir::FailureOr<std::vector<Signature>> signatures = readSignatures(module);
-  if (mlir::failed(signatures))
+  if (mlir::failed(signatures) || mlir::failed(checkBodies(module)))
     return failure("cannot compile the module");
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
       hostTargetMachine(options);

@@ -5,10 +5,9 @@
 #include "CompileSession.h"
 
 #include "loom/Pipelines/Pipelines.h"
+#include "loom/Runtime/Files.h"
 
 #include <array>
-#include <fstream>
-#include <iterator>
 #include <utility>
 
 namespace loom {
@@ -22,14 +21,6 @@ constexpr std::array<std::pair<EmitKind, std::string_view>, 6> kEmitKindNames{{
     {EmitKind::Asm, "asm"},
     {EmitKind::Obj, "obj"},
 }};
-
-Expected<std::string> readTextFile(const std::string &path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    return Error("cannot open '" + path + "'");
-  return std::string((std::istreambuf_iterator<char>(file)),
-                     std::istreambuf_iterator<char>());
-}
 
 } // namespace
 
@@ -69,7 +60,7 @@ Expected<Executable> Compiler::compileSource(std::string_view mlirText,
 }
 
 Expected<Executable> Compiler::compileFile(const std::string &path) const {
-  Expected<std::string> text = readTextFile(path);
+  Expected<std::string> text = readFile(path);
   if (!text)
     return text.error();
   return compileSource(*text, path);

@@ -31,6 +31,20 @@ std::string argumentDescription(const Signature &signature, size_t index) {
          signature.arguments[index].name + "') of '" + signature.entry + "'";
 }
 
+/// The tensor `make` allocates, or the Error it throws when the allocation is
+/// refused (out of memory): the API reports that as a value, too.
+template <typename Make> Expected<Tensor> allocating(Make make) {
+  try {
+    return make();
+  } catch (const Error &error) {
+    return error;
+  }
+}
+
+Expected<Tensor> zerosOf(const TensorSpec &spec) {
+  return allocating([&] { return Tensor::zeros(spec.shape, spec.dtype); });
+}
+
 } // namespace
 
 Executable::Executable(std::unique_ptr<detail::ExecutableState> state)
@@ -41,22 +55,30 @@ Executable::~Executable() = default;
 
 std::vector<std::string> Executable::entryNames() const {
   std::vector<std::string> names;
+  if (!state)
+    return names;
   for (const detail::CompiledEntry &entry : state->entries)
     names.push_back(entry.signature.entry);
   return names;
 }
 
 const Signature *Executable::signature(std::string_view entry) const {
+  if (!state)
+    return nullptr;
   for (const detail::CompiledEntry &compiled : state->entries)
     if (compiled.signature.entry == entry)
       return &compiled.signature;
   return nullptr;
 }
 
+/// `entry` among the compiled entries; a moved-from executable has none.
 static Expected<const detail::CompiledEntry *>
-findEntry(const detail::ExecutableState &state, std::string_view entry) {
+findEntry(const detail::ExecutableState *state, std::string_view entry) {
+  if (!state)
+    return Error("no entry function '" + std::string(entry) +
+                 "': the executable was moved from");
   std::string available;
-  for (const detail::CompiledEntry &compiled : state.entries) {
+  for (const detail::CompiledEntry &compiled : state->entries) {
     if (compiled.signature.entry == entry)
       return &compiled;
     available += (available.empty() ? "'" : ", '") + compiled.signature.entry + "'";
@@ -94,10 +116,15 @@ callEntry(const detail::CompiledEntry &compiled,
   }
 
   std::vector<Tensor> results;
-  for (size_t i = 0; i < signature.results.size(); ++i)
-    if (!signature.resultTiedTo[i])
-      results.push_back(
-          Tensor::zeros(signature.results[i].shape, signature.results[i].dtype));
+  for (size_t i = 0; i < signature.results.size(); ++i) {
+    if (signature.resultTiedTo[i])
+      continue;
+    Expected<Tensor> result = zerosOf(signature.results[i]);
+    if (!result)
+      return Error("result #" + std::to_string(i) + " of '" + signature.entry +
+                   "': " + result.error().message());
+    results.push_back(std::move(*result));
+  }
 
   std::vector<std::vector<int64_t>> descriptors;
   descriptors.reserve(args.size() + results.size());
@@ -121,16 +148,23 @@ callEntry(const detail::CompiledEntry &compiled,
 
 Expected<std::vector<Tensor>>
 Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
   const Signature &signature = (*found)->signature;
 
   // Tied arguments are written by the call: give it copies.
   std::vector<Tensor> callArgs = args;
-  for (const std::optional<size_t> &tied : signature.resultTiedTo)
-    if (tied && *tied < callArgs.size())
-      callArgs[*tied] = callArgs[*tied].clone();
+  for (const std::optional<size_t> &tied : signature.resultTiedTo) {
+    if (!tied || *tied >= callArgs.size())
+      continue;
+    Expected<Tensor> copy =
+        allocating([&] { return callArgs[*tied].clone(); });
+    if (!copy)
+      return Error(argumentDescription(signature, *tied) + ": " +
+                   copy.error().message());
+    callArgs[*tied] = std::move(*copy);
+  }
   Expected<std::vector<Tensor>> untied = callEntry(**found, callArgs);
   if (!untied)
     return untied.error();
@@ -145,7 +179,7 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
 Expected<std::vector<Tensor>>
 Executable::runInPlace(std::string_view entry,
                        const std::vector<Tensor> &args) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
   return callEntry(**found, args);
@@ -153,7 +187,7 @@ Executable::runInPlace(std::string_view entry,
 
 Expected<std::vector<Tensor>>
 Executable::initialParameters(std::string_view entry, uint64_t seed) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(*state, entry);
+  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
   const Signature &signature = (*found)->signature;
@@ -167,13 +201,16 @@ Executable::initialParameters(std::string_view entry, uint64_t seed) const {
     if (!argument.initializer)
       return Error("parameter " + argumentDescription(signature, i) +
                    " has no loom.init initializer");
-    Tensor parameter = Tensor::zeros(argument.type.shape, argument.type.dtype);
+    Expected<Tensor> parameter = zerosOf(argument.type);
+    if (!parameter)
+      return Error("parameter " + argumentDescription(signature, i) + ": " +
+                   parameter.error().message());
     Expected<std::monostate> filled =
-        initializeTensor(parameter, *argument.initializer, seed, stream++);
+        initializeTensor(*parameter, *argument.initializer, seed, stream++);
     if (!filled)
       return Error("parameter " + argumentDescription(signature, i) + ": " +
                    filled.error().message());
-    parameters.push_back(std::move(parameter));
+    parameters.push_back(std::move(*parameter));
   }
   return parameters;
 }

@@ -9,14 +9,12 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Runtime/Npy.h"
 
+#include "loom/Runtime/Files.h"
+
 #include <cctype>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <optional>
-#include <sstream>
 
 namespace loom {
 namespace {
@@ -297,27 +295,15 @@ std::string encodeNpy(const Tensor &tensor) {
 }
 
 Expected<Tensor> readNpy(const std::string &path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    return Error("cannot open '" + path + "': " + std::strerror(errno));
-  std::string bytes((std::istreambuf_iterator<char>(file)),
-                    std::istreambuf_iterator<char>());
-  if (file.bad())
-    return Error("cannot read '" + path + "'");
-  return decodeNpy(bytes, path);
+  Expected<std::string> bytes = readFile(path);
+  if (!bytes)
+    return bytes.error();
+  return decodeNpy(*bytes, path);
 }
 
 Expected<std::monostate> writeNpy(const std::string &path,
                                   const Tensor &tensor) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file)
-    return Error("cannot create '" + path + "': " + std::strerror(errno));
-  std::string bytes = encodeNpy(tensor);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file)
-    return Error("cannot write '" + path + "'");
-  return std::monostate{};
+  return writeFileAtomically(path, encodeNpy(tensor));
 }
 
 } // namespace loom

@@ -1,10 +1,11 @@
 //===- Tensor.cpp - Host tensors ------------------------------------------===//
 #include "loom/Runtime/Tensor.h"
 
+#include "loom/Support/Limits.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <new>
 
 namespace loom {
 
@@ -38,6 +39,10 @@ Tensor::Tensor(std::vector<int64_t> shape, DType dtype,
 
 Tensor Tensor::zeros(std::vector<int64_t> shape, DType dtype) {
   size_t bytes = static_cast<size_t>(shapeElementCount(shape)) * dtypeSize(dtype);
+  uint64_t span = tensorSpanBytes(shape, dtypeSize(dtype));
+  if (span > kMaxTensorBytes)
+    throw Error("cannot allocate " + tensorTypeString(shape, dtype) + " of " +
+                tensorSizeText(span) + "; " + tensorLimitText());
   // Never zero bytes, so even an empty tensor has a distinct aligned address.
   size_t allocated =
       (bytes + kTensorAlignment - 1) / kTensorAlignment * kTensorAlignment;
@@ -45,7 +50,8 @@ Tensor Tensor::zeros(std::vector<int64_t> shape, DType dtype) {
     allocated = kTensorAlignment;
   void *memory = std::aligned_alloc(kTensorAlignment, allocated);
   if (!memory)
-    throw std::bad_alloc();
+    throw Error("out of memory: cannot allocate " + std::to_string(bytes) +
+                " bytes for " + tensorTypeString(shape, dtype));
   std::memset(memory, 0, allocated);
   return Tensor(std::move(shape), dtype,
                 std::shared_ptr<void>(memory, [](void *p) { std::free(p); }),

@@ -5,14 +5,11 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Training/Trainer.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Process.h"
+#include "loom/Runtime/Files.h"
 
 #include <fmt/format.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace loom::training {
 namespace {
@@ -108,34 +105,18 @@ Expected<std::monostate> Trainer::save(const std::string &path) const {
     write(entry, kStateKind);
   put<uint64_t>(out, fnv1a64(out));
 
-  // A crash mid-write leaves the temporary file, never a torn checkpoint.
-  std::string temporary =
-      fmt::format("{}.tmp{}", path, llvm::sys::Process::getProcessId());
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file)
-      return Error("cannot write checkpoint '" + temporary + "'");
-    file.write(out.data(), static_cast<std::streamsize>(out.size()));
-    file.flush();
-    if (!file) {
-      llvm::sys::fs::remove(temporary);
-      return Error("cannot write checkpoint '" + temporary + "'");
-    }
-  }
-  if (std::error_code error = llvm::sys::fs::rename(temporary, path)) {
-    llvm::sys::fs::remove(temporary);
-    return Error("cannot rename '" + temporary + "' to '" + path +
-                 "': " + error.message());
-  }
+  // Written in one piece: a crash never leaves a torn checkpoint.
+  Expected<std::monostate> written = writeFileAtomically(path, out);
+  if (!written)
+    return Error("cannot save checkpoint: " + written.error().message());
   return std::monostate{};
 }
 
 Expected<std::monostate> Trainer::load(const std::string &path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    return Error("cannot open checkpoint '" + path + "'");
-  std::string data((std::istreambuf_iterator<char>(file)),
-                   std::istreambuf_iterator<char>());
+  Expected<std::string> contents = readFile(path, "checkpoint");
+  if (!contents)
+    return contents.error();
+  const std::string &data = *contents;
   auto invalid = [&](const std::string &problem) {
     return Error("checkpoint '" + path + "': " + problem);
   };

@@ -77,6 +77,12 @@ FailureOr<unsigned> lossResultIndex(func::FuncOp func) {
 
 FailureOr<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
                                                StringRef name) {
+  // The copy's results are its func.return's operands, reordered.
+  if (func.isExternal() || !func.getBody().hasOneBlock() ||
+      !isa<func::ReturnOp>(func.front().getTerminator()))
+    return func.emitError("cannot train @")
+           << func.getSymName()
+           << ": it must have a body of exactly one block, ending in func.return";
   FailureOr<unsigned> lossIndex = lossResultIndex(func);
   if (failed(lossIndex))
     return failure();

@@ -183,9 +183,13 @@ Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
   for (size_t i = 0; i < layout.parameters.size(); ++i)
     parameters.push_back({layout.parameters[i], (*initial)[i]});
   const Signature *signature = executable->signature(layout.entry);
-  for (size_t i = 0; i < layout.state.size(); ++i) {
-    const TensorSpec &type = signature->arguments[parameters.size() + i].type;
-    state.push_back({layout.state[i], Tensor::zeros(type.shape, type.dtype)});
+  try {
+    for (size_t i = 0; i < layout.state.size(); ++i) {
+      const TensorSpec &type = signature->arguments[parameters.size() + i].type;
+      state.push_back({layout.state[i], Tensor::zeros(type.shape, type.dtype)});
+    }
+  } catch (const Error &outOfMemory) {
+    return outOfMemory;
   }
   return Trainer(std::move(*executable), std::move(layout), optimizer,
                  std::move(parameters), std::move(state));

@@ -12,8 +12,10 @@
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
 #include "loom/Runtime/Compiler.h"
+#include "loom/Runtime/Files.h"
 #include "loom/Runtime/MLIRCompile.h"
 #include "loom/Runtime/Npy.h"
+#include "loom/Runtime/SourceText.h"
 #include "loom/Support/CounterRNG.h"
 #include "loom/Training/ModelTraining.h"
 #include "loom/Training/Trainer.h"
@@ -28,7 +30,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <fmt/format.h>
 
@@ -170,6 +171,10 @@ loom::Tensor randomInput(const loom::TensorSpec &spec, uint64_t stream) {
 
 void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   int64_t count = tensor.numElements();
+  if (count == 0) {
+    llvm::outs() << label << ": " << tensor.typeString() << "  (no elements)\n";
+    return;
+  }
   double sum = 0, sumSquares = 0;
   double low = INFINITY, high = -INFINITY;
   int64_t nonFinite = 0;
@@ -185,12 +190,14 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
     high = std::max(high, v);
   }
   int64_t finite = count - nonFinite;
-  double mean = finite ? sum / finite : NAN;
-  double variance = finite ? std::max(0.0, sumSquares / finite - mean * mean) : NAN;
-  std::string line = fmt::format(
-      "{}: {}  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} sum={:.6g}",
-      label.str(), tensor.typeString(), mean, std::sqrt(variance), low, high,
-      sum);
+  std::string line = label.str() + ": " + tensor.typeString();
+  if (finite) {
+    double mean = sum / finite;
+    double variance = std::max(0.0, sumSquares / finite - mean * mean);
+    line += fmt::format("  mean={:.6g} std={:.6g} min={:.6g} max={:.6g} "
+                        "sum={:.6g}",
+                        mean, std::sqrt(variance), low, high, sum);
+  }
   if (nonFinite)
     line += fmt::format("  non-finite={}", nonFinite);
   llvm::outs() << line << "\n";
@@ -208,12 +215,9 @@ int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
   loom::Expected<std::string> text = loom::emit(module, kind, compilerOptions());
   if (!text)
     return fail(text.error());
-  std::string errorMessage;
-  auto output = mlir::openOutputFile(outputFile, &errorMessage);
-  if (!output)
-    return fail(errorMessage);
-  output->os() << *text;
-  output->keep();
+  auto written = loom::writeFileAtomically(outputFile, *text);
+  if (!written)
+    return fail(written.error());
   return 0;
 }
 
@@ -306,8 +310,8 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
   auto print = [](mlir::Diagnostic &diagnostic, llvm::StringRef severity) {
     if (auto file = mlir::LocationAttr(diagnostic.getLocation())
                         .findInstanceOf<mlir::FileLineColLoc>())
-      llvm::errs() << file.getFilename() << ":" << file.getLine() << ":"
-                   << file.getColumn() << ": ";
+      llvm::errs() << file.getFilename().getValue() << ":" << file.getLine()
+                   << ":" << file.getColumn() << ": ";
     else
       llvm::errs() << "loomc: ";
     llvm::errs() << severity << ": " << diagnostic.str() << "\n";
@@ -434,11 +438,8 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer) {
 
 } // namespace
 
-int main(int argc, char **argv) {
-  llvm::InitLLVM initLLVM(argc, argv);
-  cl::HideUnrelatedOptions(loomcCategory);
-  cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
-
+/// Everything after the command line is parsed; returns the exit status.
+int drive() {
   if (inputFile.empty() == modelName.empty())
     return fail("give exactly one of an input .mlir file or --model=NAME");
   std::optional<loom::EmitKind> emitKind;
@@ -458,6 +459,8 @@ int main(int argc, char **argv) {
   mlir::registerAllDialects(registry);
   loom::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
+  // The diagnostic shows the source line; a dump of the op would repeat it.
+  context.printOpOnDiagnostic(false);
   mlir::OwningOpRef<mlir::ModuleOp> parsed;
   mlir::ModuleOp module;
   if (!modelName.empty()) {
@@ -476,6 +479,9 @@ int main(int argc, char **argv) {
     auto file = mlir::openInputFile(inputFile, &errorMessage);
     if (!file)
       return fail(errorMessage);
+    auto checked = loom::checkSourceText(file->getBuffer(), inputFile);
+    if (!checked)
+      return fail(checked.error());
     sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
     parsed = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
     if (!parsed)
@@ -549,4 +555,16 @@ int main(int argc, char **argv) {
   if (runEntry)
     return runModule(module);
   return 0;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(loomcCategory);
+  cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
+  // loom::Tensor throws when the system refuses an allocation.
+  try {
+    return drive();
+  } catch (const loom::Error &error) {
+    return fail(error);
+  }
 }

@@ -559,6 +559,20 @@ TEST_F(ReferenceTest, ChainOfOps) {
                ElementKind::F64, {1, 2}, {4, 0});
 }
 
+TEST_F(ReferenceTest, LongChainsNeedNoStack) {
+  // x + 1, 20000 times: exact in f32, and an evaluator that recursed along
+  // use-def edges would need 20000 frames.
+  constexpr int kSteps = 20000;
+  std::string source = "func.func @f(%x0: tensor<2xf32>) -> tensor<2xf32> {\n"
+                       "  %one = loom.constant dense<1.0> : tensor<2xf32>\n";
+  for (int i = 0; i < kSteps; ++i)
+    source += "  %x" + std::to_string(i + 1) + " = loom.add %x" +
+              std::to_string(i) + ", %one : tensor<2xf32>\n";
+  source += "  return %x" + std::to_string(kSteps) + " : tensor<2xf32>\n}\n";
+  expectFloats(evaluate(source, {f32({2}, {0, -kSteps})}), ElementKind::F32,
+               {2}, {kSteps, 0});
+}
+
 TEST_F(ReferenceTest, UnknownOpIsAnErrorNamingItsLocation) {
   const char *source = R"(
     func.func @f(%x: tensor<2xf32>) -> tensor<2xf32> {

@@ -66,6 +66,7 @@ struct ExecutableState;
 class Executable {
 public:
   explicit Executable(std::unique_ptr<detail::ExecutableState> state);
+  /// A moved-from Executable has no entries: running it is an error.
   Executable(Executable &&) noexcept;
   Executable &operator=(Executable &&) noexcept;
   ~Executable();

@@ -9,7 +9,9 @@
 // buffer, like a shared_ptr. `clone()` makes an independent owning copy.
 //
 // Invalid requests (a negative dimension, a value count that does not match
-// the shape, typed access with the wrong C++ type) throw loom::Error.
+// the shape, typed access with the wrong C++ type) throw loom::Error, and so
+// does allocating more than kMaxTensorBytes (loom/Support/Limits.h) or
+// more than the system gives.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_TENSOR_H

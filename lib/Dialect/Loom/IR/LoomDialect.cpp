@@ -14,6 +14,21 @@ using namespace loom;
 #define GET_ATTRDEF_CLASSES
 #include "loom/Dialect/Loom/IR/LoomAttrs.cpp.inc"
 
+Attribute InitAttr::parse(AsmParser &parser, Type) {
+  FailureOr<InitKind> kind;
+  double scale;
+  if (parser.parseLess() ||
+      failed(kind = FieldParser<InitKind>::parse(parser)) ||
+      parser.parseComma() || parser.parseFloat(scale) || parser.parseGreater())
+    return {};
+  return InitAttr::get(parser.getContext(), *kind, APFloat(scale));
+}
+
+void InitAttr::print(AsmPrinter &printer) const {
+  printer << "<" << stringifyInitKind(getKind()) << ", "
+          << getScale().convertToDouble() << ">";
+}
+
 void LoomDialect::initialize() {
   addOperations<
 #define GET_OP_LIST

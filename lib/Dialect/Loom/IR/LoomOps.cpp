@@ -11,6 +11,7 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace loom;
@@ -39,6 +40,18 @@ LogicalResult verifyAxes(std::optional<Location> loc, StringRef what,
   return success();
 }
 } // namespace
+
+LogicalResult loom::OpTrait::verifyInferredTypes(Operation *op) {
+  auto inferring = dyn_cast<InferTypeOpInterface>(op);
+  if (!inferring)
+    return success();
+  // refineReturnTypes reports a mismatch itself; so does every inference.
+  SmallVector<Type, 4> types(op->getResultTypes());
+  return inferring.refineReturnTypes(
+      op->getContext(), op->getLoc(), op->getOperands(),
+      op->getRawDictionaryAttrs(), op->getPropertiesStorage(), op->getRegions(),
+      types);
+}
 
 //===----------------------------------------------------------------------===//
 // Elementwise
@@ -184,7 +197,12 @@ LogicalResult ConcatOp::inferReturnTypes(
         return emitOptionalError(
             loc, "'loom.concat' inputs differ outside axis ", axis, ": ",
             shapeString(first.getShape()), " vs ", shapeString(type.getShape()));
-    shape[axis] += type.getDimSize(axis);
+    std::optional<int64_t> extent =
+        llvm::checkedAdd(shape[axis], type.getDimSize(axis));
+    if (!extent)
+      return emitOptionalError(loc, "'loom.concat' result size along axis ",
+                               axis, " overflows 64 bits");
+    shape[axis] = *extent;
   }
   inferred.push_back(first.clone(shape));
   return success();
@@ -260,14 +278,20 @@ convolvedExtents(StringRef name, std::optional<Location> loc,
         shapeString(filter.getShape()), ")");
   SmallVector<int64_t> extents;
   for (int d = 0; d < 2; ++d) {
-    int64_t padded = input.getDimSize(2 + d) + 2 * padding[d];
-    int64_t window = dilations[d] * (filter.getDimSize(2 + d) - 1) + 1;
-    if (padded < window)
+    std::optional<int64_t> padded = llvm::checkedMulAdd<int64_t>(
+        2, padding[d], input.getDimSize(2 + d));
+    std::optional<int64_t> window = llvm::checkedMulAdd<int64_t>(
+        dilations[d], filter.getDimSize(2 + d) - 1, 1);
+    if (!padded || !window)
+      return emitOptionalError(loc, "'", name, "' padding ", padding[d],
+                               " or dilation ", dilations[d], " in spatial "
+                               "dimension ", d, " overflows 64-bit sizes");
+    if (*padded < *window)
       return emitOptionalError(loc, "'", name, "' filter ",
                                shapeString(filter.getShape()),
                                " is larger than the padded ", inputRole, " ",
                                shapeString(input.getShape()));
-    extents.push_back((padded - window) / strides[d] + 1);
+    extents.push_back((*padded - *window) / strides[d] + 1);
   }
   return extents;
 }

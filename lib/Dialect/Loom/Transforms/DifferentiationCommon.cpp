@@ -72,9 +72,11 @@ Activity analyzeActivity(func::FuncOp func, ArrayRef<unsigned> arguments,
 
 LogicalResult verifyDifferentiable(func::FuncOp func,
                                    ArrayRef<unsigned> arguments) {
-  if (func.isExternal() || !func.getBody().hasOneBlock())
+  if (func.isExternal() || !func.getBody().hasOneBlock() ||
+      !isa<func::ReturnOp>(func.front().getTerminator()))
     return func.emitError("cannot differentiate @")
-           << func.getSymName() << ": it must have a body of exactly one block";
+           << func.getSymName()
+           << ": it must have a body of exactly one block, ending in func.return";
   for (Operation &op : func.front())
     if (op.getNumRegions() != 0)
       return op.emitError("cannot differentiate an op with regions: '")

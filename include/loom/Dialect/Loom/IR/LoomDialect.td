@@ -22,8 +22,16 @@ def Loom_Dialect : Dialect {
   let hasConstantMaterializer = 1;
 }
 
+// Runs an op's type inference with its other invariants, before the
+// InferTypeOpInterface check that follows a failure with a generic "failed to
+// infer returned types": a bad op gets one diagnostic, its own.
+def Loom_InferredTypesVerified : NativeOpTrait<"InferredTypesVerified"> {
+  let cppNamespace = "::loom::OpTrait";
+}
+
 class Loom_Op<string mnemonic, list<Trait> traits = []>
-    : Op<Loom_Dialect, mnemonic, traits>;
+    : Op<Loom_Dialect, mnemonic,
+         !listconcat(traits, [Loom_InferredTypesVerified])>;
 
 def Loom_FloatTensor : RankedTensorOf<[F32, F64]>;
 def Loom_IndexTensor : RankedTensorOf<[I32, I64]>;
@@ -57,16 +65,6 @@ def Loom_InitKind : I32EnumAttr<"InitKind", "parameter initializer",
 }
 def Loom_InitKindAttr : EnumAttr<Loom_Dialect, Loom_InitKind, "init_kind">;
 
-def Loom_ScaleParameter : APFloatParameter<"initializer scale"> {
-  let parser = [{ [&]() -> ::mlir::FailureOr<::llvm::APFloat> {
-    double value;
-    if (::mlir::failed($_parser.parseFloat(value)))
-      return ::mlir::failure();
-    return ::llvm::APFloat(value);
-  }() }];
-  let printer = [{ $_printer << $_self.convertToDouble() }];
-}
-
 def Loom_InitAttr : AttrDef<Loom_Dialect, "Init"> {
   let mnemonic = "init";
   let summary = "How the runtime initializes a parameter";
@@ -77,11 +75,14 @@ def Loom_InitAttr : AttrDef<Loom_Dialect, "Init"> {
     Fans follow the weight layouts of the DSL: `[in, out]` for rank 2 and
     `[out, in, kh, kw]` for rank 4.
   }];
-  let parameters = (ins "::loom::InitKind":$kind, Loom_ScaleParameter:$scale);
+  let parameters = (ins "::loom::InitKind":$kind,
+                        APFloatParameter<"initializer scale">:$scale);
   let extraClassDeclaration = [{
     double getScaleValue() const { return getScale().convertToDouble(); }
   }];
-  let assemblyFormat = "`<` $kind `,` $scale `>`";
+  // `<kind, scale>`, parsed by hand: the generated parser follows the error of
+  // a bad kind or scale with a second, generic one.
+  let hasCustomAssemblyFormat = 1;
 }
 
 #endif // LOOM_DIALECT_TD
