@@ -1,7 +1,7 @@
 //===- conv_bench.cpp - GFLOP/s of the GAN discriminator's convolutions ---===//
 //
 // Times, through the JIT, every convolution the GAN discriminator runs at
-// batch 128 (MODELS.md): its two forward convolutions and the four that
+// batch 128 (docs/models.md): its two forward convolutions and the four that
 // loom-autodiff builds for their gradients (input gradients as
 // loom.conv2d_transpose; filter gradients as convolutions of the input with
 // the cotangent, stride and dilation swapped). Then times the

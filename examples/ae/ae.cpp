@@ -1,6 +1,6 @@
 //===- ae.cpp - An autoencoder trained on Fashion-MNIST -------------------===//
 //
-// The AE of MODELS.md: 784 -> 512 -> 128 -> 32 -> 128 -> 512 -> 784 with
+// The AE of docs/models.md: 784 -> 512 -> 128 -> 32 -> 128 -> 512 -> 784 with
 // ReLUs and a sigmoid output, trained with Adam (lr 1e-3) to reproduce its
 // input under the mean squared error. After every epoch it reports the test
 // MSE, saves a checkpoint and draws test images beside their reconstructions
@@ -58,7 +58,7 @@ Module buildModel(int64_t batch) {
 }
 
 const examples::ExampleInfo kInfo{
-    "ae", "Trains the autoencoder of MODELS.md on Fashion-MNIST.", 5};
+    "ae", "Trains the autoencoder of docs/models.md on Fashion-MNIST.", 5};
 
 void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);

@@ -1,6 +1,6 @@
 //===- attention.cpp - A transformer block classifying Fashion-MNIST ------===//
 //
-// ATTN-FMNIST of MODELS.md: an image is a sequence of 28 tokens, its rows of
+// ATTN-FMNIST of docs/models.md: an image is a sequence of 28 tokens, its rows of
 // 28 pixels. A linear embedding to 64 numbers plus a learned position
 // embedding feeds one pre-LayerNorm transformer encoder block (4 heads of
 // 16, a GELU feed-forward 64 -> 128 -> 64); the mean over tokens goes
@@ -85,7 +85,7 @@ Module buildModel(int64_t batch) {
 
 const examples::ExampleInfo kInfo{
     "attention",
-    "Trains the transformer block ATTN-FMNIST of MODELS.md to classify Fashion-MNIST.",
+    "Trains the transformer block ATTN-FMNIST of docs/models.md to classify Fashion-MNIST.",
     3};
 
 void run(const examples::Flags &flags) {

@@ -125,7 +125,7 @@ int exampleMain(int argc, char **argv, const ExampleInfo &info,
     // time. By default glibc gives such blocks back to the kernel and the next
     // step faults them in again, which here costs as much time as the step
     // itself; keep freed memory in the process instead (PyTorch's reference
-    // timings in QUALITY.md were taken with malloc tuned likewise).
+    // timings in docs/quality.md were taken with malloc tuned likewise).
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     Flags flags = parseFlags(argc, argv, info);

@@ -1,6 +1,6 @@
 //===- gan.cpp - A generative adversarial network on Fashion-MNIST --------===//
 //
-// The GAN of MODELS.md. The generator maps noise z ~ N(0, 1) of 100 numbers
+// The GAN of docs/models.md. The generator maps noise z ~ N(0, 1) of 100 numbers
 // through 256 -> 512 -> 1024 -> 784 (ReLUs, a sigmoid output) to an image;
 // the discriminator, two stride-2 3x3 convolutions (64 and 128 channels,
 // LeakyReLU(0.2), dropout 0.3) and a linear layer, scores images with a
@@ -16,14 +16,14 @@
 // per-pixel standard deviation across them, averaged over pixels), saves a
 // checkpoint and draws those samples (samples-epoch<N>.png).
 //
-// MODELS.md's exact model mode-collapses within the first epoch (as it does
+// docs/models.md's exact model mode-collapses within the first epoch (as it does
 // in PyTorch at seed 0): every noise gives nearly one image. The generator
 // here adds batch normalization after its hidden layers, the standard DCGAN
 // stabilizer; docs/examples.md lists what else was tried. `loomc
 // --model=gan` and the benchmarks keep the plain definition.
 //
 //   loom-example-gan --out gan-out              (10 epochs, ~9 minutes)
-//   loom-example-gan --epochs 2 --out gan-out   (QUALITY.md's figures)
+//   loom-example-gan --epochs 2 --out gan-out   (docs/quality.md's figures)
 //
 //===----------------------------------------------------------------------===//
 #include "../common/ExampleSupport.h"
@@ -47,7 +47,7 @@ namespace {
 
 constexpr int64_t kNoise = 100, kPixels = 784, kSide = 28, kSamples = 64;
 
-/// MODELS.md's generator with one standard stabilizer: batch normalization
+/// docs/models.md's generator with one standard stabilizer: batch normalization
 /// (batch statistics) after each hidden linear layer, as in DCGAN. Without
 /// it the generator collapses to one image in the first epoch, in PyTorch
 /// as here (docs/examples.md).
@@ -146,11 +146,11 @@ std::vector<std::string> weightsAndBiases(const std::vector<std::string> &layers
   return names;
 }
 
-/// Ten epochs by default: after two (QUALITY.md's measurement, the same
+/// Ten epochs by default: after two (docs/quality.md's measurement, the same
 /// first two epochs) the samples are varied but coarse; by ten they are
 /// recognizable garments, shoes and bags (docs/examples.md).
 const examples::ExampleInfo kInfo{
-    "gan", "Trains the GAN of MODELS.md on Fashion-MNIST and draws its samples.", 10};
+    "gan", "Trains the GAN of docs/models.md on Fashion-MNIST and draws its samples.", 10};
 
 /// The per-pixel standard deviation across `images` [n, ...], averaged over
 /// pixels: near 0 when the generator makes one image whatever the noise.

@@ -1,6 +1,6 @@
 //===- vae.cpp - A variational autoencoder trained on Fashion-MNIST -------===//
 //
-// The VAE of MODELS.md: an encoder 784 -> 400 -> (mu, logvar) in a 20-number
+// The VAE of docs/models.md: an encoder 784 -> 400 -> (mu, logvar) in a 20-number
 // latent space, a sample z = mu + exp(logvar / 2) * eps drawn inside the
 // graph, and a decoder 20 -> 400 -> 784 pixel logits. It minimizes the
 // negative ELBO, (sum of per-pixel binary cross-entropy + KL) per image, with
@@ -95,7 +95,7 @@ Module buildModel(int64_t batch) {
 }
 
 const examples::ExampleInfo kInfo{
-    "vae", "Trains the variational autoencoder of MODELS.md on Fashion-MNIST.", 5};
+    "vae", "Trains the variational autoencoder of docs/models.md on Fashion-MNIST.", 5};
 
 /// Each row: image a, the decodings of kPathSteps points from code(a) to
 /// code(b), image b.

@@ -91,7 +91,7 @@ static cl::opt<bool>
              cl::cat(loomcCategory));
 static cl::opt<bool> trainStepMode(
     "train-step",
-    cl::desc("Build the training step (a model's own optimizer from MODELS.md; "
+    cl::desc("Build the training step (a model's own optimizer from docs/models.md; "
              "Adam for a file's entry); --emit prints it, --run trains"),
     cl::cat(loomcCategory));
 static cl::opt<std::string> optimizerName(

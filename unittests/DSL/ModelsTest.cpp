@@ -1,4 +1,4 @@
-//===- ModelsTest.cpp - The built-in models of MODELS.md ------------------===//
+//===- ModelsTest.cpp - The built-in models of docs/models.md -------------===//
 #include "loom/Models/Models.h"
 
 #include "mlir/IR/BuiltinAttributes.h"

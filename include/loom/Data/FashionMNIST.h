@@ -2,7 +2,7 @@
 //
 // Loads Fashion-MNIST from the gzip'd idx files that Debian's
 // `dataset-fashion-mnist` package installs, as the reference models expect
-// it (../shared/bench/MODELS.md): f32 pixels scaled to [0, 1], one row of 784
+// it (`docs/models.md`): f32 pixels scaled to [0, 1], one row of 784
 // per image, and i32 class labels in 0..9.
 //
 //===----------------------------------------------------------------------===//

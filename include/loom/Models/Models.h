@@ -1,7 +1,7 @@
-//===- Models.h - The reference models of MODELS.md -------------*- C++ -*-===//
+//===- Models.h - The reference models of docs/models.md --------*- C++ -*-===//
 //
 // The graphs Loom's examples and benchmarks use, built with the DSL exactly
-// as /work/shared/bench/MODELS.md defines them (forward pass and loss).
+// as `docs/models.md` defines them (forward pass and loss).
 //
 // Conventions: every function takes its data inputs first (then a rank-0 i64
 // `seed` where it draws random numbers), then the parameters in layer order;

@@ -1,7 +1,7 @@
 //===- ModelTraining.h - How each reference model trains --------*- C++ -*-===//
 //
 // The training setup of every model of loom/Models/Models.h, as
-// /work/shared/bench/MODELS.md states it: the loss function(s) to
+// `docs/models.md` states it: the loss function(s) to
 // differentiate and the optimizer.
 //
 //   ae, vae, attn, attn-fmnist   one phase: @forward's loss; Adam (lr 1e-3)
