@@ -22,6 +22,10 @@ def ConvertLoomToLinalg : Pass<"convert-loom-to-linalg", "mlir::ModuleOp"> {
       `linalg.reduce` over a filled init;
     - `reshape`, `transpose`, `slice` and `concat` become `tensor` reshapes,
       `linalg.transpose`, `tensor.extract_slice` and `tensor.insert_slice`;
+    - `check_finite` becomes a `linalg.generic` reduction to the first
+      non-finite element's key and a `func.call` of the runtime's
+      `loomReportNonFinite` (declared by the pass; see
+      `loom/Support/NonFiniteReport.h`);
     - `constant` becomes `arith.constant`, `iota` and the counter-based random
       ops become `linalg.generic` ops driven by `linalg.index` (the random
       numbers follow `loom/Support/CounterRNG.h` bit for bit).
@@ -51,6 +55,7 @@ def ConvertLoomToLinalg : Pass<"convert-loom-to-linalg", "mlir::ModuleOp"> {
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
+    "mlir::func::FuncDialect",
     "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect",
     "mlir::tensor::TensorDialect",

@@ -9,8 +9,10 @@
 
 #include "LoweringHelpers.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/IR/LoomOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -69,6 +71,7 @@ void loom::populateLoomToLinalgPatterns(RewritePatternSet &patterns) {
   populateLoomShapeToLinalgPatterns(patterns);
   populateLoomContractionToLinalgPatterns(patterns);
   populateLoomSourceToLinalgPatterns(patterns);
+  populateLoomCheckToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -97,6 +100,10 @@ struct ConvertLoomToLinalgPass
         allStatic = false;
     });
     if (!allStatic)
+      return signalPassFailure();
+    bool hasChecks = false;
+    module.walk([&](loom::CheckFiniteOp) { hasChecks = true; });
+    if (hasChecks && failed(loom::declareNonFiniteReporter(module)))
       return signalPassFailure();
 
     MLIRContext *context = &getContext();
