@@ -248,9 +248,7 @@ Expected<std::map<int64_t, NumericCheck>> readNumericChecks(mlir::ModuleOp modul
   std::map<int64_t, NumericCheck> checks;
   std::optional<int64_t> duplicate;
   module.walk([&](loom::CheckFiniteOp check) {
-    llvm::ArrayRef<int64_t> shape = check.getOperand().getType().getShape();
-    NumericCheck entry{formatLocation(check.getLoc()), check.getProducer().str(),
-                       std::vector<int64_t>(shape.begin(), shape.end())};
+    NumericCheck entry{formatLocation(check.getLoc()), check.getProducer().str()};
     int64_t id = check.getIdAttr().getInt();
     if (!checks.emplace(id, std::move(entry)).second && !duplicate)
       duplicate = id;
@@ -452,7 +450,7 @@ Expected<Executable> CompileSession::compile(
   state->engine = std::move(*engine);
   state->numericChecks = std::move(*numericChecks);
   if (!state->numericChecks.empty())
-    state->engine->registerSymbols(nonFiniteReporterSymbol);
+    state->engine->registerSymbols(finiteCheckerSymbols);
   state->engine->initialize();
   for (Signature &signature : *signatures) {
     auto function =

@@ -131,7 +131,7 @@ callEntry(const detail::ExecutableState &state,
   if (check == state.numericChecks.end())
     return Error("a numeric check reported a non-finite value under the "
                  "unknown id " + std::to_string(report.id));
-  return detail::nonFiniteError(check->second, report.key);
+  return detail::nonFiniteError(check->second, report);
 }
 
 Expected<std::vector<Tensor>>

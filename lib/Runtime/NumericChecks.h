@@ -1,8 +1,8 @@
 //===- NumericChecks.h - Runtime side of --check-numerics -------*- C++ -*-===//
 //
-// Private to lib/Runtime. Compiled code built with CompilerOptions::
-// checkNumerics calls the reporter of loom/Support/NonFiniteReport.h after
-// every float result. The reporter writes into the NonFiniteReport that the
+// Private to lib/Runtime. Code compiled with CompilerOptions::checkNumerics
+// calls the checkers of loom/Support/NonFiniteReport.h after every float
+// result. They scan the value and write into the NonFiniteReport that the
 // calling thread installed for the current call (a thread-local pointer), so
 // concurrent runs, even of one Executable, never see each other's reports.
 // Lowered checks run on the thread that called the entry: they sit outside
@@ -29,14 +29,17 @@ struct NumericCheck {
   std::string location;
   /// The checked op, e.g. "loom.log".
   std::string producer;
-  std::vector<int64_t> shape;
 };
 
-/// The first check (in the order they ran) that saw a non-finite value.
+enum class NonFiniteKind { NaN, PositiveInf, NegativeInf };
+
+/// The first check (in the order they ran) that saw a non-finite value, and
+/// that value's first element in row-major order.
 struct NonFiniteReport {
   bool reported = false;
   int64_t id = 0;
-  int64_t key = 0;
+  std::vector<int64_t> index;
+  NonFiniteKind kind = NonFiniteKind::NaN;
 };
 
 /// Routes the reports of compiled code running on this thread to `report`
@@ -52,12 +55,12 @@ private:
   NonFiniteReport *previous;
 };
 
-/// The reporter's symbol, for ExecutionEngine::registerSymbols.
-llvm::orc::SymbolMap nonFiniteReporterSymbol(llvm::orc::MangleAndInterner interner);
+/// The checkers' symbols, for ExecutionEngine::registerSymbols.
+llvm::orc::SymbolMap finiteCheckerSymbols(llvm::orc::MangleAndInterner interner);
 
 /// `loc: error: 'loom.log' produced NaN (first non-finite value at element
 /// [2, 3])`.
-Error nonFiniteError(const NumericCheck &check, int64_t key);
+Error nonFiniteError(const NumericCheck &check, const NonFiniteReport &report);
 
 } // namespace loom::detail
 

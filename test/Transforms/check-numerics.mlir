@@ -23,11 +23,32 @@ func.func @chain(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x3xi1>, tenso
   return %m, %p, %s : tensor<2x3xf32>, tensor<2x3xi1>, tensor<f32>
 }
 
+// Ops that only move or select values get no check: from checked operands
+// they cannot produce a NaN or an Inf. The convert can overflow, so it has one.
+// CHECK-LABEL: func.func @moves
+// CHECK-NEXT:    loom.transpose
+// CHECK-NEXT:    loom.broadcast_in_dim
+// CHECK-NEXT:    loom.relu
+// CHECK-NEXT:    loom.max
+// CHECK-NEXT:    loom.reduce_max
+// CHECK-NEXT:    %[[D:.*]] = loom.convert
+// CHECK-NEXT:    loom.check_finite %[[D]] id = 3 producer = "loom.convert"
+// CHECK-NEXT:    return
+func.func @moves(%x: tensor<2x3xf64>, %b: tensor<3xf64>) -> (tensor<3x2xf64>, tensor<f64>, tensor<2x3xf32>) {
+  %t = loom.transpose %x perm = [1, 0] : tensor<2x3xf64> -> tensor<3x2xf64>
+  %bb = loom.broadcast_in_dim %b dims = [1] : tensor<3xf64> -> tensor<2x3xf64>
+  %r = loom.relu %x : tensor<2x3xf64>
+  %m = loom.max %r, %bb : tensor<2x3xf64>
+  %s = loom.reduce_max %m axes = [0, 1] : tensor<2x3xf64> -> tensor<f64>
+  %d = loom.convert %m : tensor<2x3xf64> -> tensor<2x3xf32>
+  return %t, %s, %d : tensor<3x2xf64>, tensor<f64>, tensor<2x3xf32>
+}
+
 // Ids are unique in the module: the next function goes on counting, and the
 // check keeps the op's location.
 // CHECK-LABEL: func.func @second
 // CHECK-NEXT:    %[[E:.*]] = loom.exp %arg0 : tensor<4xf64>
-// CHECK-NEXT:    loom.check_finite %[[E]] id = 3 producer = "loom.exp" : tensor<4xf64> loc(#[[LOC:.*]])
+// CHECK-NEXT:    loom.check_finite %[[E]] id = 4 producer = "loom.exp" : tensor<4xf64> loc(#[[LOC:.*]])
 // CHECK: #[[LOC]] = loc("model.py":7:3)
 func.func @second(%x: tensor<4xf64>) -> tensor<4xf64> {
   %e = loom.exp %x : tensor<4xf64> loc("model.py":7:3)

@@ -115,11 +115,11 @@ TEST(CheckNumericsTest, OffByDefaultAndTheSameBitsWhenOn) {
 
   auto plainIR = plain.emitSource(kSource, "<source>", loom::EmitKind::LLVMIR);
   ASSERT_TRUE(plainIR) << plainIR.error().message();
-  EXPECT_EQ(plainIR->find("loomReportNonFinite"), std::string::npos);
+  EXPECT_EQ(plainIR->find("loomCheckFinite"), std::string::npos);
   auto checkedIR = loom::Compiler(checking()).emitSource(kSource, "<source>",
                                                          loom::EmitKind::LLVMIR);
   ASSERT_TRUE(checkedIR) << checkedIR.error().message();
-  EXPECT_NE(checkedIR->find("call void @loomReportNonFinite"), std::string::npos);
+  EXPECT_NE(checkedIR->find("call void @loomCheckFiniteF32"), std::string::npos);
 
   auto checked = loom::Compiler(checking()).compileSource(kSource);
   ASSERT_TRUE(checked) << checked.error().message();

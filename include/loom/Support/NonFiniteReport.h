@@ -1,31 +1,23 @@
-//===- NonFiniteReport.h - How compiled checks report NaN and Inf -*- C++ -*-===//
+//===- NonFiniteReport.h - How compiled checks reach the runtime -*- C++ -*-===//
 //
 // The contract between the lowering of `loom.check_finite` (in
-// convert-loom-to-linalg) and the runtime that receives its reports. A
-// lowered check calls
+// convert-loom-to-linalg) and the runtime that scans the checked values. A
+// lowered check passes its `id` and the checked buffer as an unranked memref,
+// in MLIR's calling convention for `memref<*xT>` arguments (the rank, then a
+// pointer to the ranked descriptor {T *allocated, T *aligned, int64 offset,
+// int64 sizes[rank], int64 strides[rank]}):
 //
-//   void loomReportNonFinite(int64_t id, int64_t key);
-//
-// once per run, with the check's `id` and the smallest key over the checked
-// tensor's elements: a non-finite element at row-major index `i` has key
-// `i * kNonFiniteKindCount + kind`, every other element kAllFiniteKey. The
-// minimum is independent of the order in which elements are visited, so
-// tiling and vectorization do not change the report.
+//   void loomCheckFiniteF32(int64_t id, int64_t rank, void *descriptor);
+//   void loomCheckFiniteF64(int64_t id, int64_t rank, void *descriptor);
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_SUPPORT_NONFINITEREPORT_H
 #define LOOM_SUPPORT_NONFINITEREPORT_H
 
-#include <cstdint>
-#include <limits>
-
 namespace loom {
 
-inline constexpr const char *kReportNonFiniteFunction = "loomReportNonFinite";
-
-enum class NonFiniteKind : int64_t { NaN = 0, PositiveInf = 1, NegativeInf = 2 };
-inline constexpr int64_t kNonFiniteKindCount = 4;
-inline constexpr int64_t kAllFiniteKey = std::numeric_limits<int64_t>::max();
+inline constexpr const char *kCheckFiniteF32Function = "loomCheckFiniteF32";
+inline constexpr const char *kCheckFiniteF64Function = "loomCheckFiniteF64";
 
 } // namespace loom
 

@@ -12,9 +12,11 @@
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -103,7 +105,7 @@ struct ConvertLoomToLinalgPass
       return signalPassFailure();
     bool hasChecks = false;
     module.walk([&](loom::CheckFiniteOp) { hasChecks = true; });
-    if (hasChecks && failed(loom::declareNonFiniteReporter(module)))
+    if (hasChecks && failed(loom::declareFiniteCheckers(module)))
       return signalPassFailure();
 
     MLIRContext *context = &getContext();

@@ -16,13 +16,13 @@ void populateLoomContractionToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// constant, iota and the random ops -> arith.constant / linalg.generic.
 void populateLoomSourceToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// All of the above: every loom op.
-/// loom.check_finite; the module must declare the reporter first.
+/// loom.check_finite; the module must declare the checkers first.
 void populateLoomCheckToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateLoomToLinalgPatterns(mlir::RewritePatternSet &patterns);
-/// Declares the runtime function that lowered checks call
-/// (loom/Support/NonFiniteReport.h), unless the module has it; an error when
-/// the module uses that name for something else.
-mlir::LogicalResult declareNonFiniteReporter(mlir::ModuleOp module);
+/// Declares the runtime functions that lowered checks call
+/// (loom/Support/NonFiniteReport.h), unless the module has them; an error
+/// when the module uses their names for something else.
+mlir::LogicalResult declareFiniteCheckers(mlir::ModuleOp module);
 } // namespace loom
 
 #endif

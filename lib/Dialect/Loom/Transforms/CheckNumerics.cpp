@@ -2,7 +2,8 @@
 //
 // Instruments the loom IR with a `loom.check_finite` after every float
 // result, so that the runtime can name the first op that produced a NaN or an
-// infinity. Constants are skipped: their values are known before any run.
+// infinity. Constants are skipped (their values are known before any run),
+// and so are ops that only move or select values (see onlyMovesOrSelects).
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/IR/LoomOps.h"
@@ -23,9 +24,18 @@ bool isCheckedAlready(Value value) {
                       [](Operation *user) { return isa<CheckFiniteOp>(user); });
 }
 
+/// Ops whose every result element is one of their operands' elements, maybe
+/// negated or its magnitude, or zero: with finite operands, which are checked
+/// where they are computed, they cannot produce a NaN or an infinity. Leaving
+/// them unchecked keeps them fused (a check would materialize a broadcast).
+bool onlyMovesOrSelects(Operation *op) {
+  return isa<ReshapeOp, TransposeOp, BroadcastInDimOp, SliceOp, ConcatOp, NegOp,
+             AbsOp, ReluOp, MaxOp, MinOp, SelectOp, ReduceMaxOp>(op);
+}
+
 bool needsCheck(Operation *op) {
   return isa<LoomDialect>(op->getDialect()) && !isa<CheckFiniteOp>(op) &&
-         !op->hasTrait<OpTrait::ConstantLike>();
+         !op->hasTrait<OpTrait::ConstantLike>() && !onlyMovesOrSelects(op);
 }
 
 struct LoomCheckNumericsPass

@@ -78,8 +78,11 @@ def LoomJvp : Pass<"loom-jvp", "mlir::ModuleOp"> {
 def LoomCheckNumerics : Pass<"loom-check-numerics", "mlir::ModuleOp"> {
   let summary = "Check every float result for NaN and Inf at run time";
   let description = [{
-    Inserts `loom.check_finite` right after every loom op (constants aside)
-    that produces a float tensor, in every function. Each check names the op
+    Inserts `loom.check_finite` right after every loom op that produces a
+    float tensor, in every function, except constants and the ops that only
+    move or select values (`reshape transpose broadcast_in_dim slice concat
+    neg abs relu max min select reduce_max`): from finite operands, which are
+    checked where they are computed, those cannot produce a NaN or an Inf. Each check names the op
     (`producer`), carries its location and gets an `id` unique in the module,
     counting up in program order from 0 (after any checks already there).
     A value that already has a check is left alone, so the pass can run
