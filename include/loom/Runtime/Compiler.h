@@ -43,8 +43,8 @@ struct CompilerOptions {
   /// `loom-check-numerics` pass): a run that produces one fails with an
   /// Error naming the first op, in program order, that did, with its source
   /// location. Off by default; when off nothing is added to the code. When
-  /// on, every float result is scanned once more and elementwise ops no
-  /// longer fuse, so runs are slower.
+  /// on, every checked result is scanned once more and elementwise ops whose
+  /// value is checked no longer fuse, so compiles and runs are slower.
   bool checkNumerics = false;
   Target target = Target::HostCPU;
 };
