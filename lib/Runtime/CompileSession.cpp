@@ -6,6 +6,7 @@
 #include "loom/Codegen/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
+#include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/InitAll.h"
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
@@ -318,6 +319,23 @@ mlir::LogicalResult checkBodies(mlir::ModuleOp module) {
   return mlir::success();
 }
 
+/// The NaN/Inf checks of `module`, by id, for resolving the reports of the
+/// compiled code.
+Expected<std::map<int64_t, NumericCheck>> readNumericChecks(mlir::ModuleOp module) {
+  std::map<int64_t, NumericCheck> checks;
+  std::optional<int64_t> duplicate;
+  module.walk([&](loom::CheckFiniteOp check) {
+    NumericCheck entry{formatLocation(check.getLoc()), check.getProducer().str()};
+    int64_t id = check.getIdAttr().getInt();
+    if (!checks.emplace(id, std::move(entry)).second && !duplicate)
+      duplicate = id;
+  });
+  if (duplicate)
+    return Error("two loom.check_finite ops have id " +
+                 std::to_string(*duplicate) + "; ids must be unique in a module");
+  return checks;
+}
+
 llvm::CodeGenOptLevel codeGenOptLevel(unsigned optLevel) {
   switch (optLevel) {
   case 0:
@@ -422,6 +440,18 @@ CompileSession::copy(mlir::ModuleOp module) {
 }
 
 Expected<std::monostate>
+CompileSession::instrument(mlir::ModuleOp module,
+                           const CompilerOptions &options) {
+  if (!options.checkNumerics)
+    return std::monostate{};
+  mlir::PassManager pm(context.get(), mlir::ModuleOp::getOperationName());
+  pm.addPass(loom::createLoomCheckNumerics());
+  if (mlir::failed(pm.run(module)))
+    return failure("cannot add the NaN/Inf checks of --check-numerics");
+  return std::monostate{};
+}
+
+Expected<std::monostate>
 CompileSession::lower(mlir::ModuleOp module,
                       const std::vector<LoweringStage> &stages) {
   if (mlir::failed(checkTensorSizes(module)))
@@ -455,6 +485,13 @@ Expected<Executable> CompileSession::compile(
   if (!machine)
     return machine.error();
 
+  Expected<std::monostate> instrumented = instrument(module, options);
+  if (!instrumented)
+    return instrumented.error();
+  Expected<std::map<int64_t, NumericCheck>> numericChecks =
+      readNumericChecks(module);
+  if (!numericChecks)
+    return numericChecks.error();
   Expected<std::monostate> lowered = lower(module, stages);
   if (!lowered)
     return lowered.error();
@@ -494,6 +531,9 @@ Expected<Executable> CompileSession::compile(
 
   auto state = std::make_unique<ExecutableState>();
   state->engine = std::move(*engine);
+  state->numericChecks = std::move(*numericChecks);
+  if (!state->numericChecks.empty())
+    state->engine->registerSymbols(finiteCheckerSymbols);
   state->engine->initialize();
   for (Signature &signature : *signatures) {
     auto function =
@@ -512,6 +552,9 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   Expected<std::monostate> threads = checkThreads(options);
   if (!threads)
     return threads.error();
+  Expected<std::monostate> instrumented = instrument(module, options);
+  if (!instrumented)
+    return instrumented.error();
   std::vector<LoweringStage> stages = cpuLoweringStages(options);
   if (kind == EmitKind::Loom)
     stages.resize(1);

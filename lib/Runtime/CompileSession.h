@@ -45,6 +45,9 @@ public:
                              const CompilerOptions &options);
 
 private:
+  /// Adds the NaN/Inf checks when `options` asks for them.
+  Expected<std::monostate> instrument(mlir::ModuleOp module,
+                                      const CompilerOptions &options);
   /// Runs `stages` in order; the error names the failing stage and pass.
   Expected<std::monostate> lower(mlir::ModuleOp module,
                                  const std::vector<LoweringStage> &stages);

@@ -90,9 +90,10 @@ findEntry(const detail::ExecutableState *state, std::string_view entry) {
 
 /// Checks `args` against the signature, calls the compiled code with
 /// `args` followed by one new output per untied result, and returns those
-/// outputs.
+/// outputs, or the first NaN/Inf that a numeric check reported.
 static Expected<std::vector<Tensor>>
-callEntry(const detail::CompiledEntry &compiled,
+callEntry(const detail::ExecutableState &state,
+          const detail::CompiledEntry &compiled,
           const std::vector<Tensor> &args) {
   const Signature &signature = compiled.signature;
   if (args.size() != signature.arguments.size())
@@ -142,8 +143,22 @@ callEntry(const detail::CompiledEntry &compiled,
   for (void *&pointer : descriptorPointers)
     packedArguments.push_back(&pointer);
 
-  compiled.function(packedArguments.data());
-  return results;
+  if (state.numericChecks.empty()) {
+    compiled.function(packedArguments.data());
+    return results;
+  }
+  detail::NonFiniteReport report;
+  {
+    detail::ScopedNonFiniteReport scope(report);
+    compiled.function(packedArguments.data());
+  }
+  if (!report.reported)
+    return results;
+  auto check = state.numericChecks.find(report.id);
+  if (check == state.numericChecks.end())
+    return Error("a numeric check reported a non-finite value under the "
+                 "unknown id " + std::to_string(report.id));
+  return detail::nonFiniteError(check->second, report);
 }
 
 Expected<std::vector<Tensor>>
@@ -165,7 +180,7 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
                    copy.error().message());
     callArgs[*tied] = std::move(*copy);
   }
-  Expected<std::vector<Tensor>> untied = callEntry(**found, callArgs);
+  Expected<std::vector<Tensor>> untied = callEntry(*state, **found, callArgs);
   if (!untied)
     return untied.error();
 
@@ -182,7 +197,7 @@ Executable::runInPlace(std::string_view entry,
   Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  return callEntry(**found, args);
+  return callEntry(*state, **found, args);
 }
 
 Expected<std::vector<Tensor>>

@@ -6,10 +6,13 @@
 #ifndef LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 #define LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 
+#include "NumericChecks.h"
+
 #include "loom/Runtime/Executable.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -29,6 +32,9 @@ struct ExecutableState {
   /// Owns the machine code every `function` points into.
   std::unique_ptr<mlir::ExecutionEngine> engine;
   std::vector<CompiledEntry> entries;
+  /// The module's `loom.check_finite` ops by id; empty unless compiled with
+  /// CompilerOptions::checkNumerics (or the module had checks already).
+  std::map<int64_t, NumericCheck> numericChecks;
 };
 
 } // namespace loom::detail

@@ -78,6 +78,12 @@ static cl::opt<unsigned>
             cl::desc("Threads the compiled code runs large ops on (--run, "
                      "--train-step, and the code of --emit=llvm|llvmir|asm|obj)"),
             cl::init(1), cl::cat(loomcCategory));
+static cl::opt<bool> checkNumerics(
+    "check-numerics",
+    cl::desc("Check every float result for NaN and Inf as the code runs; the "
+             "first op that produced one is reported with its location and "
+             "the run fails (--run, --train-step, and --emit)"),
+    cl::cat(loomcCategory));
 static cl::opt<uint64_t> seed("seed",
                               cl::desc("Seed for parameters, random inputs and "
                                        "rank-0 i64 seed arguments"),
@@ -121,6 +127,7 @@ namespace {
 loom::CompilerOptions compilerOptions() {
   loom::CompilerOptions options;
   options.threads = threads;
+  options.checkNumerics = checkNumerics;
   return options;
 }
 

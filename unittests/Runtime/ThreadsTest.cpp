@@ -9,6 +9,8 @@
 // naive reference evaluator, so that identical but wrong code fails too.
 //
 //===----------------------------------------------------------------------===//
+#include "RuntimeTestHelpers.h"
+
 #include "loom/Reference/Evaluator.h"
 #include "loom/Runtime/Compiler.h"
 
@@ -21,12 +23,12 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstring>
 #include <random>
 
-using loom::reference::ElementKind;
 using loom::reference::RefTensor;
+using loom::testing::toRuntime;
+using loom::testing::uniformTensor;
 
 namespace {
 
@@ -53,22 +55,6 @@ func.func @main(%image: tensor<4x8x18x18xf32>, %filter: tensor<16x8x3x3xf32>,
 }
 )";
 
-RefTensor uniform(std::mt19937_64 &engine, std::vector<int64_t> shape) {
-  std::uniform_real_distribution<double> distribution(-1, 1);
-  int64_t count = 1;
-  for (int64_t size : shape)
-    count *= size;
-  std::vector<double> values(count);
-  for (double &value : values)
-    value = distribution(engine);
-  return RefTensor::floating(ElementKind::F32, std::move(shape), std::move(values));
-}
-
-loom::Tensor toRuntime(const RefTensor &ref) {
-  return loom::Tensor::fromVector<float>(
-      ref.shape, std::vector<float>(ref.floats.begin(), ref.floats.end()));
-}
-
 class ThreadsTest : public ::testing::Test {
 protected:
   ThreadsTest() {
@@ -76,7 +62,7 @@ protected:
     std::mt19937_64 engine(20250611);
     for (std::vector<int64_t> shape : std::vector<std::vector<int64_t>>{
              {4, 8, 18, 18}, {16, 8, 3, 3}, {128, 96}, {96, 512}, {512}})
-      arguments.push_back(uniform(engine, std::move(shape)));
+      arguments.push_back(uniformTensor(engine, std::move(shape)));
   }
 
   std::vector<loom::Tensor> run(unsigned threads) {
@@ -135,16 +121,7 @@ TEST_F(ThreadsTest, BitIdenticalToOneThreadAndToReference) {
         << "2 threads changed the bits of the result";
     // The JIT accumulates in f32 over K = 72 (conv) and 96 (matmul), the
     // reference in double; measured worst error 2.9e-6 absolute.
-    int64_t failures = 0;
-    for (int64_t i = 0; i < (*expected)[r].numElements(); ++i) {
-      double want = (*expected)[r].asDouble(i);
-      double got = two[r].elementAsDouble(i);
-      if (!(std::fabs(got - want) <= 1e-5 + 1e-5 * std::fabs(want)) &&
-          failures++ < 8)
-        ADD_FAILURE() << "element " << i << ": jit " << got << ", reference "
-                      << want;
-    }
-    EXPECT_EQ(failures, 0);
+    loom::testing::expectNear(two[r], (*expected)[r], 1e-5);
   }
 }
 

@@ -22,6 +22,10 @@ def ConvertLoomToLinalg : Pass<"convert-loom-to-linalg", "mlir::ModuleOp"> {
       `linalg.reduce` over a filled init;
     - `reshape`, `transpose`, `slice` and `concat` become `tensor` reshapes,
       `linalg.transpose`, `tensor.extract_slice` and `tensor.insert_slice`;
+    - `check_finite` becomes a `func.call` that hands the tensor's buffer
+      (`bufferization.to_buffer ... read_only`, cast to an unranked memref)
+      to the runtime's `loomCheckFiniteF32`/`F64`, declared by the pass (see
+      `loom/Support/NonFiniteReport.h`);
     - `constant` becomes `arith.constant`, `iota` and the counter-based random
       ops become `linalg.generic` ops driven by `linalg.index` (the random
       numbers follow `loom/Support/CounterRNG.h` bit for bit).
@@ -51,8 +55,11 @@ def ConvertLoomToLinalg : Pass<"convert-loom-to-linalg", "mlir::ModuleOp"> {
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::func::FuncDialect",
     "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect",
+    "mlir::memref::MemRefDialect",
     "mlir::tensor::TensorDialect",
   ];
 }

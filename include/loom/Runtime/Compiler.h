@@ -39,6 +39,13 @@ struct CompilerOptions {
   /// thread, since no reduction is split. Applies to the CPU pipeline
   /// (`cpuLoweringStages`).
   unsigned threads = 1;
+  /// Checks every float result for NaN and Inf as the code runs (the
+  /// `loom-check-numerics` pass): a run that produces one fails with an
+  /// Error naming the first op, in program order, that did, with its source
+  /// location. Off by default; when off nothing is added to the code. When
+  /// on, every checked result is scanned once more and elementwise ops whose
+  /// value is checked no longer fuse, so compiles and runs are slower.
+  bool checkNumerics = false;
   Target target = Target::HostCPU;
 };
 

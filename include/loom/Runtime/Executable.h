@@ -80,14 +80,18 @@ public:
   /// Calls `entry` with `args` (count, shapes and dtypes must match the
   /// signature exactly) and returns its results as new owning tensors. `args`
   /// are never modified: a tied argument is copied first and the copy, updated
-  /// by the call, is returned as its result.
+  /// by the call, is returned as its result. Code compiled with
+  /// CompilerOptions::checkNumerics fails with the first op that produced a
+  /// NaN or Inf (`loc: error: 'loom.log' produced NaN (first non-finite value
+  /// at element [2, 3])`).
   Expected<std::vector<Tensor>> run(std::string_view entry,
                                     const std::vector<Tensor> &args) const;
 
   /// Calls `entry` like `run`, but every result tied to an argument
   /// (`Signature::resultTiedTo`) is written into that argument's buffer in
   /// place, and only the untied results are returned, in result order. Tied
-  /// arguments must not share a buffer with any other argument.
+  /// arguments must not share a buffer with any other argument. A failed
+  /// numeric check leaves in them what the whole call computed.
   Expected<std::vector<Tensor>> runInPlace(std::string_view entry,
                                            const std::vector<Tensor> &args) const;
 

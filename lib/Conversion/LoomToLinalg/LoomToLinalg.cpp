@@ -9,10 +9,14 @@
 
 #include "LoweringHelpers.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/IR/LoomOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -69,6 +73,7 @@ void loom::populateLoomToLinalgPatterns(RewritePatternSet &patterns) {
   populateLoomShapeToLinalgPatterns(patterns);
   populateLoomContractionToLinalgPatterns(patterns);
   populateLoomSourceToLinalgPatterns(patterns);
+  populateLoomCheckToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -97,6 +102,10 @@ struct ConvertLoomToLinalgPass
         allStatic = false;
     });
     if (!allStatic)
+      return signalPassFailure();
+    bool hasChecks = false;
+    module.walk([&](loom::CheckFiniteOp) { hasChecks = true; });
+    if (hasChecks && failed(loom::declareFiniteCheckers(module)))
       return signalPassFailure();
 
     MLIRContext *context = &getContext();

@@ -2,6 +2,7 @@
 #ifndef LOOM_CONVERSION_LOOMTOLINALG_LOOMTOLINALG_H
 #define LOOM_CONVERSION_LOOMTOLINALG_LOOMTOLINALG_H
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -15,7 +16,13 @@ void populateLoomContractionToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// constant, iota and the random ops -> arith.constant / linalg.generic.
 void populateLoomSourceToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// All of the above: every loom op.
+/// loom.check_finite; the module must declare the checkers first.
+void populateLoomCheckToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateLoomToLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// Declares the runtime functions that lowered checks call
+/// (loom/Support/NonFiniteReport.h), unless the module has them; an error
+/// when the module uses their names for something else.
+mlir::LogicalResult declareFiniteCheckers(mlir::ModuleOp module);
 } // namespace loom
 
 #endif

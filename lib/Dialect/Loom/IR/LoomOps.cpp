@@ -399,5 +399,14 @@ LogicalResult IotaOp::verify() {
   return success();
 }
 
+LogicalResult CheckFiniteOp::verify() {
+  int64_t id = getIdAttr().getInt();
+  if (id < 0)
+    return emitOpError("id must be non-negative, got ") << id;
+  if (getProducer().empty())
+    return emitOpError("producer must name the op whose result is checked");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "loom/Dialect/Loom/IR/LoomOps.cpp.inc"

@@ -324,4 +324,33 @@ class Loom_RandomOp<string mnemonic, string doc> : Loom_Op<mnemonic, [Pure]> {
 def Loom_RandomUniformOp : Loom_RandomOp<"random_uniform", "uniform numbers in [0, 1)">;
 def Loom_RandomNormalOp : Loom_RandomOp<"random_normal", "standard normal numbers">;
 
+//===----------------------------------------------------------------------===//
+// Instrumentation
+//===----------------------------------------------------------------------===//
+
+def Loom_CheckFiniteOp : Loom_Op<"check_finite", [MemoryEffects<[MemWrite]>]> {
+  let summary = "reports the first NaN or Inf in a tensor to the runtime";
+  let description = [{
+    Inserted by `loom-check-numerics` after every op that produces a float
+    tensor (`producer` names that op, and the check carries its location).
+    When the compiled code runs, a check whose operand holds a NaN or an
+    infinity reports `id` and the first such element (row-major) to the
+    runtime, which fails the call with the location of the first check that
+    reported. The operand is not changed and the op has no result, so folds
+    and fusion see through it; its write effect keeps it in program order
+    and alive. The reference evaluator ignores it.
+
+    ```mlir
+    %0 = loom.log %x : tensor<2x3xf32>
+    loom.check_finite %0 id = 0 producer = "loom.log" : tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Loom_FloatTensor:$operand, I64Attr:$id,
+                       StrAttr:$producer);
+  let assemblyFormat = [{
+    $operand `id` `=` $id `producer` `=` $producer attr-dict `:` type($operand)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // LOOM_OPS_TD

@@ -75,4 +75,38 @@ def LoomJvp : Pass<"loom-jvp", "mlir::ModuleOp"> {
   let dependentDialects = ["loom::LoomDialect", "mlir::func::FuncDialect"];
 }
 
+def LoomCheckNumerics : Pass<"loom-check-numerics", "mlir::ModuleOp"> {
+  let summary = "Check every float result for NaN and Inf at run time";
+  let description = [{
+    Inserts `loom.check_finite` right after every loom op that produces a
+    float tensor, in every function, except constants and the ops that only
+    move or select values (`reshape transpose broadcast_in_dim slice concat
+    neg abs relu max min select reduce_max`): from finite operands, which are
+    checked where they are computed, those cannot produce a NaN or an Inf. Each check names the op
+    (`producer`), carries its location and gets an `id` unique in the module,
+    counting up in program order from 0 (after any checks already there).
+    A value that already has a check is left alone, so the pass can run
+    twice.
+
+    `convert-loom-to-linalg` lowers each check to a reduction that finds the
+    first non-finite element and a call into the runtime, which fails the
+    call with the first check that reported: `loomc --check-numerics`,
+    `loom::CompilerOptions::checkNumerics`.
+
+    Example:
+
+    ```mlir
+    %0 = loom.log %x : tensor<2x3xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %0 = loom.log %x : tensor<2x3xf32>
+    loom.check_finite %0 id = 0 producer = "loom.log" : tensor<2x3xf32>
+    ```
+  }];
+  let dependentDialects = ["loom::LoomDialect"];
+}
+
 #endif // LOOM_DIALECT_LOOM_TRANSFORMS_PASSES_TD
