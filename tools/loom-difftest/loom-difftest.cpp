@@ -187,6 +187,7 @@ loom::Expected<std::vector<RefTensor>> evaluateAllValues(mlir::func::FuncOp func
   std::vector<mlir::Type> types;
   for (mlir::Value value : values)
     types.push_back(value.getType());
+  copy.removeResAttrsAttr();
   copy.setFunctionType(builder.getFunctionType(copy.getArgumentTypes(), types));
   return loom::reference::evaluateReference(copy, inputs);
 }
@@ -196,6 +197,13 @@ bool allFinite(const RefTensor &tensor) {
     if (!std::isfinite(value))
       return false;
   return true;
+}
+
+/// Whether `func` has differentiated arguments (a gradient program).
+bool isGradientProgram(mlir::func::FuncOp func) {
+  return llvm::any_of(llvm::seq<unsigned>(0, func.getNumArguments()), [&](unsigned i) {
+    return func.getArgAttr(i, kDifferentiateAttr) != nullptr;
+  });
 }
 
 /// The outcome of checking one function.
@@ -214,6 +222,9 @@ public:
   Verdict check(mlir::func::FuncOp func, const Compiled &compiled);
 
 private:
+  /// Every result of `func` against the reference within its error bound.
+  void compareWithReference(mlir::func::FuncOp func, const Compiled &compiled,
+                            Verdict &verdict);
   void checkGradient(mlir::func::FuncOp func, const std::vector<RefTensor> &inputs,
                      const Compiled &compiled, Verdict &verdict);
   /// Runs `entry` at both thread counts; compares them bit for bit.
@@ -253,18 +264,18 @@ std::optional<std::vector<loom::Tensor>> Checker::run(const Compiled &compiled,
   return std::move(*single);
 }
 
-Verdict Checker::check(mlir::func::FuncOp func, const Compiled &compiled) {
-  Verdict verdict;
+void Checker::compareWithReference(mlir::func::FuncOp func, const Compiled &compiled,
+                                   Verdict &verdict) {
   std::string name = func.getSymName().str();
   auto inputs = programInputs(func);
   if (!inputs) {
     verdict.mismatches.push_back(inputs.error().message());
-    return verdict;
+    return;
   }
   auto values = evaluateAllValues(func, *inputs);
   if (!values) {
     verdict.mismatches.push_back("the reference fails: " + values.error().message());
-    return verdict;
+    return;
   }
   for (const RefTensor &value : *values)
     if (!allFinite(value))
@@ -274,14 +285,14 @@ Verdict Checker::check(mlir::func::FuncOp func, const Compiled &compiled) {
   auto boundText = buildErrorBoundFunction(func, "bound");
   if (!boundText) {
     verdict.mismatches.push_back(boundText.error().message());
-    return verdict;
+    return;
   }
   mlir::OwningOpRef<mlir::ModuleOp> boundModule =
       mlir::parseSourceString<mlir::ModuleOp>(*boundText, &context);
   if (!boundModule) {
     verdict.mismatches.push_back("loom-difftest wrote an invalid bound function:\n" +
                                  *boundText);
-    return verdict;
+    return;
   }
   std::vector<RefTensor> boundArgs;
   for (const RefTensor &value : *values)
@@ -292,20 +303,20 @@ Verdict Checker::check(mlir::func::FuncOp func, const Compiled &compiled) {
       boundModule->lookupSymbol<mlir::func::FuncOp>("bound"), boundArgs);
   if (!bounds) {
     verdict.mismatches.push_back("the bound fails: " + bounds.error().message());
-    return verdict;
+    return;
   }
   for (const RefTensor &bound : *bounds)
     if (!allFinite(bound))
       verdict.valid = false;
   if (!verdict.valid)
-    return verdict;
+    return;
 
   std::vector<loom::Tensor> args;
   for (const RefTensor &input : *inputs)
     args.push_back(toRuntime(input));
   auto actual = run(compiled, name, args, verdict);
   if (!actual)
-    return verdict;
+    return;
 
   // Which of all values each result is.
   mlir::Operation *terminator = func.getBody().front().getTerminator();
@@ -336,12 +347,28 @@ Verdict Checker::check(mlir::func::FuncOp func, const Compiled &compiled) {
                                    expected.typeString() + "): " + std::to_string(failures) +
                                    " elements off, first " + first);
   }
-  if (llvm::any_of(llvm::seq<unsigned>(0, func.getNumArguments()), [&](unsigned i) {
-        return func.getArgAttr(i, kDifferentiateAttr) != nullptr;
-      }))
-    checkGradient(func, *inputs, compiled, verdict);
+}
+
+Verdict Checker::check(mlir::func::FuncOp func, const Compiled &compiled) {
+  Verdict verdict;
+  compareWithReference(func, compiled, verdict);
+  if (!verdict.valid || !isGradientProgram(func))
+    return verdict;
+  // The gradient function is loom IR too: its values against the reference,
+  // then its gradients against finite differences.
+  auto gradient = func->getParentOfType<mlir::ModuleOp>().lookupSymbol<mlir::func::FuncOp>(
+      func.getSymName().str() + "_grad");
+  if (!gradient) {
+    verdict.mismatches.push_back("loom-autodiff added no @" + func.getSymName().str() + "_grad");
+    return verdict;
+  }
+  gradient->setAttr(kSeedAttr, func->getAttr(kSeedAttr));
+  compareWithReference(gradient, compiled, verdict);
+  if (verdict.valid)
+    checkGradient(func, *programInputs(func), compiled, verdict);
   return verdict;
 }
+
 
 /// Central differences along random directions v: (L(x + h v) - L(x - h v))
 /// against <grad, (x + h v) - (x - h v)>, both in float64.
@@ -531,11 +558,8 @@ void Campaign::report(mlir::func::FuncOp func, int64_t index, const Verdict &ver
   auto seed = static_cast<uint64_t>(
       func->getAttrOfType<mlir::IntegerAttr>(kSeedAttr).getInt());
   // Gradient programs are kept whole: their loss ties the results together.
-  bool gradient = func.getName().ends_with("_grad") ||
-                  llvm::any_of(llvm::seq<unsigned>(0, func.getNumArguments()),
-                               [&](unsigned i) { return func.getArgAttr(i, kDifferentiateAttr); });
   mlir::OwningOpRef<mlir::ModuleOp> written =
-      gradient ? moduleOf(context, {func}) : shrink(func);
+      isGradientProgram(func) ? moduleOf(context, {func}) : shrink(func);
   std::string path = (llvm::Twine(outputDir) + "/difftest-" + llvm::Twine(seed) + ".mlir").str();
   std::error_code error;
   llvm::raw_fd_ostream file(path, error);
