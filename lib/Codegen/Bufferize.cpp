@@ -1,6 +1,8 @@
 //===- Bufferize.cpp - One-shot bufferization with Loom's policy ----------===//
 #include "loom/Codegen/Passes.h"
 
+#include "loom/Codegen/Bufferization.h"
+
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotModuleBufferize.h"
@@ -14,22 +16,34 @@ namespace loom {
 
 using namespace mlir;
 
+bufferization::OneShotBufferizationOptions loom::oneShotBufferizationOptions() {
+  bufferization::OneShotBufferizationOptions options;
+  options.bufferizeFunctionBoundaries = true;
+  options.setFunctionBoundaryTypeConversion(
+      bufferization::LayoutMapOption::IdentityLayoutMap);
+  options.memCpyFn = [](OpBuilder &builder, Location loc, Value from,
+                        Value to) {
+    linalg::CopyOp::create(builder, loc, from, to);
+    return success();
+  };
+  return options;
+}
+
+bufferization::ToTensorOp loom::restrictedTensorOf(Value buffer) {
+  for (Operation *user : buffer.getUsers())
+    if (auto toTensor = dyn_cast<bufferization::ToTensorOp>(user);
+        toTensor && toTensor.getRestrict())
+      return toTensor;
+  return {};
+}
+
 namespace {
 
 struct BufferizePass : loom::impl::BufferizeBase<BufferizePass> {
   void runOnOperation() override {
-    bufferization::OneShotBufferizationOptions options;
-    options.bufferizeFunctionBoundaries = true;
-    options.setFunctionBoundaryTypeConversion(
-        bufferization::LayoutMapOption::IdentityLayoutMap);
-    options.memCpyFn = [](OpBuilder &builder, Location loc, Value from,
-                          Value to) {
-      linalg::CopyOp::create(builder, loc, from, to);
-      return success();
-    };
     bufferization::BufferizationState state;
-    if (failed(bufferization::runOneShotModuleBufferize(getOperation(), options,
-                                                        state)))
+    if (failed(bufferization::runOneShotModuleBufferize(
+            getOperation(), loom::oneShotBufferizationOptions(), state)))
       signalPassFailure();
   }
 };

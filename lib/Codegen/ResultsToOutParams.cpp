@@ -134,10 +134,16 @@ LogicalResult convertFunction(func::FuncOp func, ModuleOp module) {
   OpBuilder builder(context);
   for (func::ReturnOp ret : returns) {
     builder.setInsertionPoint(ret);
-    for (auto [result, out] : llvm::zip_equal(ret.getOperands(), destinations))
-      bufferization::MaterializeInDestinationOp::create(
-          builder, ret.getLoc(), TypeRange(), result, out, /*restrict=*/true,
-          /*writable=*/true);
+    // Untied results first: they may read an argument's old value, which a
+    // tied result overwrites. A tied argument already has its `to_tensor
+    // restrict`, so its materialization must not claim `restrict` too.
+    for (bool tied : {false, true})
+      for (auto [result, out, tiedIndex] :
+           llvm::zip_equal(ret.getOperands(), destinations, *tiedTo))
+        if ((tiedIndex >= 0) == tied)
+          bufferization::MaterializeInDestinationOp::create(
+              builder, ret.getLoc(), TypeRange(), result, out,
+              /*restrict=*/!tied, /*writable=*/true);
     func::ReturnOp::create(builder, ret.getLoc());
     ret.erase();
   }

@@ -55,6 +55,7 @@ void buildCPUCodegenStage(OpPassManager &pm,
 
   // Tiles and vectors on tensors, where fusion and hoisting are SSA rewrites.
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  onTensors.addPass(createUpdateTiedInPlace());
   TileAndVectorizeOptions tiling;
   tiling.parallelLoops = multiThreaded;
   onTensors.addPass(createTileAndVectorize(tiling));
@@ -62,7 +63,7 @@ void buildCPUCodegenStage(OpPassManager &pm,
   onTensors.addPass(createCSEPass());
 
   // Buffers: results computed in the caller's out-parameters, no leaks.
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  pm.addPass(createEliminateEmptyTensors());
   pm.addPass(createBufferize());
   // Identical subviews merge, so self-copies of slices written in place fold.
   pm.addPass(createCSEPass());

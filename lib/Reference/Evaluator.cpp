@@ -214,6 +214,25 @@ std::vector<int64_t> shapeOf(Value value) {
       cast<RankedTensorType>(value.getType()).getShape().end());
 }
 
+/// IEEE 754-2019 maximum: NaN if either is NaN, and +0 above -0 (what
+/// arith.maximumf, PyTorch's maximum and JAX's max compute).
+double ieeeMaximum(double a, double b) {
+  if (std::isnan(a) || std::isnan(b))
+    return std::numeric_limits<double>::quiet_NaN();
+  if (a == b)
+    return std::signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+
+/// IEEE 754-2019 minimum: NaN if either is NaN, and -0 below +0.
+double ieeeMinimum(double a, double b) {
+  if (std::isnan(a) || std::isnan(b))
+    return std::numeric_limits<double>::quiet_NaN();
+  if (a == b)
+    return std::signbit(a) ? a : b;
+  return a < b ? a : b;
+}
+
 double gelu(double x) {
   const double kSqrt2OverPi = std::sqrt(2.0 / std::numbers::pi);
   return 0.5 * x * (1.0 + std::tanh(kSqrt2OverPi * (x + 0.044715 * x * x * x)));
@@ -229,7 +248,9 @@ std::function<double(double)> unaryFunction(Operation *op) {
       .Case<SigmoidOp>([](auto) {
         return [](double x) { return 1.0 / (1.0 + std::exp(-x)); };
       })
-      .Case<ReluOp>([](auto) { return [](double x) { return x > 0 ? x : 0.0; }; })
+      .Case<ReluOp>([](auto) {
+        return [](double x) { return ieeeMaximum(x, 0.0); };
+      })
       .Case<GeluOp>([](auto) { return gelu; })
       .Case<SqrtOp>([](auto) { return [](double x) { return std::sqrt(x); }; })
       .Case<RsqrtOp>([](auto) {
@@ -251,12 +272,8 @@ std::function<double(double, double)> binaryFunction(Operation *op) {
       .Case<SubOp>([](auto) { return [](double a, double b) { return a - b; }; })
       .Case<MulOp>([](auto) { return [](double a, double b) { return a * b; }; })
       .Case<DivOp>([](auto) { return [](double a, double b) { return a / b; }; })
-      .Case<MaxOp>([](auto) {
-        return [](double a, double b) { return std::fmax(a, b); };
-      })
-      .Case<MinOp>([](auto) {
-        return [](double a, double b) { return std::fmin(a, b); };
-      })
+      .Case<MaxOp>([](auto) { return ieeeMaximum; })
+      .Case<MinOp>([](auto) { return ieeeMinimum; })
       .Case<PowOp>([](auto) {
         return [](double a, double b) { return std::pow(a, b); };
       })
@@ -517,8 +534,8 @@ RefTensor reduce(Reduction reduction, const RefTensor &operand,
     double &acc = accumulators[target];
     if (reduction != Reduction::Max)
       acc += value;
-    else if (std::isnan(value) || value > acc)
-      acc = value;
+    else
+      acc = ieeeMaximum(acc, value);
   });
   if (reduction == Reduction::Mean)
     for (double &acc : accumulators)

@@ -1,4 +1,4 @@
-// RUN: loom-opt %s -eliminate-empty-tensors -loom-bufferize -cse -canonicalize | FileCheck %s
+// RUN: loom-opt %s -loom-eliminate-empty-tensors -loom-bufferize -cse -canonicalize | FileCheck %s
 
 // A result is computed directly in the caller's out-parameter: no buffer, no
 // copy once the self-copy of the materialization folds.

@@ -51,7 +51,9 @@ func.func @caller(%x: tensor<2xf32>) -> tensor<2xf32> {
 
 // A tied result updates its argument in place: the argument becomes a
 // writable memref read through a restrict to_tensor, and only the untied
-// result gets an out-parameter.
+// result gets an out-parameter. The tied materialization has no `restrict`
+// (the to_tensor holds it), and untied results are materialized first, since
+// they may read the argument's old value.
 
 // CHECK-LABEL: func.func @tied
 // CHECK-SAME: (%[[P:[^:]*]]: memref<4xf32> {loom.param = "w"},
@@ -60,13 +62,28 @@ func.func @caller(%x: tensor<2xf32>) -> tensor<2xf32> {
 // CHECK-NEXT: %[[PT:.*]] = bufferization.to_tensor %[[P]] restrict writable : memref<4xf32> to tensor<4xf32>
 // CHECK: %[[NEW:.*]] = arith.subf %[[PT]], %[[G]]
 // CHECK: bufferization.materialize_in_destination %{{.*}} in restrict writable %[[OUT]]
-// CHECK: bufferization.materialize_in_destination %[[NEW]] in restrict writable %[[P]]
+// CHECK: bufferization.materialize_in_destination %[[NEW]] in writable %[[P]]
 // CHECK-NEXT: return{{$}}
 func.func @tied(%p: tensor<4xf32> {loom.param = "w"}, %g: tensor<4xf32>)
     -> (tensor<f32>, tensor<4xf32> {loom.tied_to = 0 : i64}) {
   %loss = arith.constant dense<1.0> : tensor<f32>
   %new = arith.subf %p, %g : tensor<4xf32>
   return %loss, %new : tensor<f32>, tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @tied_before_untied
+// CHECK-SAME: (%[[P:[^:]*]]: memref<4xf32>, %{{.*}}: tensor<4xf32> {bufferization.writable = false}, %[[OUT:.*]]: memref<4xf32>)
+// CHECK-NEXT: %[[PT:.*]] = bufferization.to_tensor %[[P]] restrict writable
+// CHECK: %[[NEW:.*]] = arith.subf %[[PT]]
+// CHECK-NEXT: bufferization.materialize_in_destination %[[PT]] in restrict writable %[[OUT]]
+// CHECK-NEXT: bufferization.materialize_in_destination %[[NEW]] in writable %[[P]]
+// CHECK-NEXT: return{{$}}
+func.func @tied_before_untied(%p: tensor<4xf32>, %g: tensor<4xf32>)
+    -> (tensor<4xf32> {loom.tied_to = 0 : i64}, tensor<4xf32>) {
+  %new = arith.subf %p, %g : tensor<4xf32>
+  return %new, %p : tensor<4xf32>, tensor<4xf32>
 }
 
 // -----

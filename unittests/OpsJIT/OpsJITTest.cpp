@@ -51,6 +51,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <string>
@@ -217,7 +218,12 @@ protected:
       bool bothNaN = std::isnan(want) && std::isnan(got);
       if (want != 0)
         worstRelative = std::max(worstRelative, error / std::fabs(want));
-      if (bothNaN || error <= tolerance.atol + tolerance.rtol * std::fabs(want))
+      // Exact ops must match bit for bit, so the sign of a zero counts too;
+      // equal infinities match whatever the tolerance.
+      bool exact = tolerance.rtol == 0 && tolerance.atol == 0;
+      bool identical = got == want && std::signbit(got) == std::signbit(want);
+      if (bothNaN || identical ||
+          (!exact && error <= tolerance.atol + tolerance.rtol * std::fabs(want)))
         continue;
       if (failures++ < 8)
         report << "  element " << i << ": jit " << got << ", reference " << want
@@ -270,6 +276,90 @@ TEST_F(OpsJITTest, ExactBinaryOps) {
         check(binarySource(op, shape, kind),
               {inputs.uniform(kind, shape), inputs.uniform(kind, shape, 0.25, 2)}, kExact);
       }
+}
+
+/// Every pair of IEEE special values (NaN, infinities, signed zeros, a
+/// subnormal, the largest finite value) and ordinary numbers, as a
+/// [values x values] pair of tensors.
+std::pair<RefTensor, RefTensor> specialValuePairs(ElementKind kind) {
+  double largest = kind == ElementKind::F32 ? std::numeric_limits<float>::max()
+                                            : std::numeric_limits<double>::max();
+  double subnormal = kind == ElementKind::F32
+                         ? std::numeric_limits<float>::denorm_min()
+                         : std::numeric_limits<double>::denorm_min();
+  const std::vector<double> values = {
+      std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+      -std::numeric_limits<double>::infinity(), 0.0, -0.0, subnormal, -subnormal,
+      1.0, -2.5, largest, -largest};
+  int64_t n = values.size();
+  std::vector<double> lhs, rhs;
+  for (double a : values)
+    for (double b : values) {
+      lhs.push_back(a);
+      rhs.push_back(b);
+    }
+  return {RefTensor::floating(kind, {n, n}, lhs), RefTensor::floating(kind, {n, n}, rhs)};
+}
+
+// NaN propagation and signed zeros, bit for bit against the reference (its
+// semantics are in loom/Reference/Evaluator.h and docs/reliability.md).
+TEST_F(OpsJITTest, SpecialValues) {
+  for (ElementKind kind : kFloatKinds) {
+    auto [lhs, rhs] = specialValuePairs(kind);
+    std::vector<int64_t> shape = lhs.shape;
+    for (const char *op : {"add", "sub", "mul", "div", "max", "min"}) {
+      SCOPED_TRACE(op);
+      check(binarySource(op, shape, kind), {lhs, rhs}, kExact);
+    }
+    for (const char *op : {"neg", "relu", "abs", "square", "sqrt"}) {
+      SCOPED_TRACE(op);
+      check(unarySource(op, shape, kind), {lhs}, kExact);
+    }
+    check(unarySource("leaky_relu", shape, kind, ", 1.000000e-01"), {lhs},
+          leakyTolerance(kind));
+    for (const char *predicate : {"eq", "ne", "lt", "le", "gt", "ge"}) {
+      SCOPED_TRACE(predicate);
+      check(instantiate(std::string("func.func @main(%a: tensor<11x11x{T}>, %b: "
+                                    "tensor<11x11x{T}>) -> tensor<11x11xi1> {\n"
+                                    "  %r = loom.compare ") +
+                            predicate +
+                            ", %a, %b : tensor<11x11x{T}>\n  return %r : "
+                            "tensor<11x11xi1>\n}\n",
+                        kind),
+            {lhs, rhs}, kExact);
+    }
+    // Rows and columns with NaN, and rows of only signed zeros.
+    check(instantiate(R"(
+      func.func @main(%a: tensor<11x11x{T}>) -> (tensor<11x{T}>, tensor<11x{T}>, tensor<{T}>) {
+        %rows = loom.reduce_max %a axes = [1] : tensor<11x11x{T}> -> tensor<11x{T}>
+        %columns = loom.reduce_max %a axes = [0] : tensor<11x11x{T}> -> tensor<11x{T}>
+        %all = loom.reduce_max %a axes = [0, 1] : tensor<11x11x{T}> -> tensor<{T}>
+        return %rows, %columns, %all : tensor<11x{T}>, tensor<11x{T}>, tensor<{T}>
+      })",
+                      kind),
+          {lhs}, kExact);
+  }
+}
+
+// x + (+0.0) must not fold to x: for x = -0.0 it is +0.0. x + (-0.0) and
+// x - (+0.0) are x for every x and fold.
+TEST_F(OpsJITTest, ZeroIdentitiesKeepSignedZeros) {
+  for (ElementKind kind : kFloatKinds) {
+    auto [lhs, rhs] = specialValuePairs(kind);
+    for (const char *zero : {"0.0", "-0.0"})
+      for (const char *op : {"add", "sub"}) {
+        SCOPED_TRACE(std::string(op) + " " + zero);
+        check(instantiate(std::string("func.func @main(%x: tensor<11x11x{T}>) -> "
+                                      "(tensor<11x11x{T}>, tensor<11x11x{T}>) {\n"
+                                      "  %z = loom.constant dense<") +
+                              zero + "> : tensor<11x11x{T}>\n  %r = loom." + op +
+                              " %x, %z : tensor<11x11x{T}>\n  %l = loom." + op +
+                              " %z, %x : tensor<11x11x{T}>\n"
+                              "  return %r, %l : tensor<11x11x{T}>, tensor<11x11x{T}>\n}\n",
+                          kind),
+              {lhs}, kExact);
+      }
+  }
 }
 
 TEST_F(OpsJITTest, Pow) {

@@ -25,8 +25,10 @@ def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
     (a parameter or optimizer state updated by a training step). It gets no
     out-parameter: argument `N` becomes a writable `memref`, read through
     `bufferization.to_tensor ... restrict writable` at the entry, and the
-    result is materialized into it, so one-shot bufferization updates the
-    caller's buffer in place. The C interface then takes the inputs followed
+    result is materialized into it (without `restrict`: the argument's
+    `to_tensor` already holds it), so one-shot bufferization updates the
+    caller's buffer in place. Untied results are materialized before tied
+    ones, since they may read an argument's old value. The C interface then takes the inputs followed
     by one output per untied result. A tied index out of range, a type that
     differs from the argument's, or two results tied to one argument is an
     error.
@@ -75,7 +77,7 @@ def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
       %pt = bufferization.to_tensor %p restrict writable
           : memref<4xf32> to tensor<4xf32>
       %r = arith.subf %pt, %g : tensor<4xf32>
-      bufferization.materialize_in_destination %r in restrict writable %p
+      bufferization.materialize_in_destination %r in writable %p
           : (tensor<4xf32>, memref<4xf32>) -> ()
       return
     }
@@ -85,6 +87,26 @@ def ResultsToOutParams : Pass<"loom-results-to-out-params", "mlir::ModuleOp"> {
     "mlir::bufferization::BufferizationDialect",
     "mlir::memref::MemRefDialect",
   ];
+}
+
+def UpdateTiedInPlace : Pass<"loom-update-tied-in-place", "mlir::func::FuncOp"> {
+  let summary = "Compute elementwise updates of tied arguments in their tensor";
+  let description = [{
+    Runs after `loom-results-to-out-params`, before tiling. A tied result
+    (the new value of a parameter or optimizer state) that a `linalg.generic`
+    computes into a `tensor.empty` while reading the argument's old value
+    with the same indexing map, e.g. SGD's `w - lr * g`, is rewritten to
+    compute into the argument's tensor and to read the old value from its
+    own init: `outs(%w)` with the body using the `%out` block argument.
+    Once tiled, every tile then reads and writes the same slice of one
+    tensor, which one-shot bufferization proves in place; reading the old
+    value as a separate input would look like a read after the loop's
+    earlier writes and force a copy of the whole parameter.
+
+    This only shapes the IR: `loom-eliminate-empty-tensors` checks that the
+    update really is in place and falls back to a copy otherwise.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
 def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
@@ -163,6 +185,43 @@ def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
   ];
 }
 
+def EliminateEmptyTensors
+    : Pass<"loom-eliminate-empty-tensors", "mlir::ModuleOp"> {
+  let summary = "Compute results directly in their out-parameters, soundly";
+  let description = [{
+    Replaces the `tensor.empty` that a returned value is computed into with
+    the caller's buffer that `loom-results-to-out-params` materializes it in,
+    so one-shot bufferization writes the result in place instead of into a
+    temporary that is then copied. Upstream's `-eliminate-empty-tensors`
+    does the replacement but decides on an analysis of the IR *before* it:
+    when the replaced tensor also reaches another value (two reductions that
+    share one CSE'd `linalg.fill` init, say), bufferization later moves the
+    first result out of place while the second lives in the first result's
+    buffer, and the final copy of the first overwrites the second. This pass
+    keeps the replacement sound in three steps:
+
+    1. every `linalg.fill` with several uses is cloned for each use, so
+       each result's destination chain is its own (empty tensors are
+       replaced one use at a time and stay shared, so buffers are reused);
+    2. the replacement: an untied result gets a `to_tensor restrict` of its
+       out-parameter, a result tied to an argument (`loom.tied_to`) the
+       argument's existing `to_tensor`, so the analysis sees every read of
+       the argument's old value;
+    3. the check: the one-shot analysis that `loom-bufferize` will run (same
+       options) is run again, and every materialization whose source is not
+       computed in its destination's buffer gets its replacement undone (it
+       is then computed in a temporary and copied). When a result copied
+       into a tied argument would overwrite a buffer that a later result
+       still reads (two tied arguments swapped), the later result reads a
+       copy taken before.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
 def Bufferize : Pass<"loom-bufferize", "mlir::ModuleOp"> {
   let summary = "One-shot bufferization with Loom's calling convention";
   let description = [{
@@ -173,8 +232,8 @@ def Bufferize : Pass<"loom-bufferize", "mlir::ModuleOp"> {
       function argument and result, so the C interface takes plain row-major
       buffers;
     - tensors are written in place wherever the analysis allows it (run
-      `-eliminate-empty-tensors` first so results land in the out-parameters
-      of `loom-results-to-out-params`);
+      `loom-eliminate-empty-tensors` first so results land in the
+      out-parameters of `loom-results-to-out-params`);
     - the copies bufferization must insert are `linalg.copy` ops, which lower
       to loops like any other linalg op, so the generated code never calls
       the `memrefCopy` helper of the MLIR C runner library.

@@ -20,7 +20,8 @@
 //    (i1 takes the lowest bit).
 //  - random_uniform / random_normal follow CounterRNG.h; random_normal is
 //    computed in the result's float type, as that spec says.
-//  - reduce_max of a NaN-free slice is its maximum; NaN propagates.
+//  - max, min, relu (max(x, 0)) and reduce_max are IEEE 754-2019 maximum and
+//    minimum: a NaN operand gives NaN, and +0 is above -0.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_REFERENCE_EVALUATOR_H

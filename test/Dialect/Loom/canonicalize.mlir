@@ -26,9 +26,10 @@ func.func @fold_constants() -> tensor<2xf32> {
 func.func @identities(%x: tensor<4xf32>) -> tensor<4xf32> {
   // CHECK-NEXT: return %[[X]]
   %zero = loom.constant dense<0.0> : tensor<4xf32>
+  %negzero = loom.constant dense<-0.0> : tensor<4xf32>
   %one = loom.constant dense<1.0> : tensor<4xf32>
-  %0 = loom.add %x, %zero : tensor<4xf32>
-  %1 = loom.add %zero, %0 : tensor<4xf32>
+  %0 = loom.add %x, %negzero : tensor<4xf32>
+  %1 = loom.add %negzero, %0 : tensor<4xf32>
   %2 = loom.sub %1, %zero : tensor<4xf32>
   %3 = loom.mul %2, %one : tensor<4xf32>
   %4 = loom.mul %one, %3 : tensor<4xf32>
@@ -38,6 +39,27 @@ func.func @identities(%x: tensor<4xf32>) -> tensor<4xf32> {
   %8 = loom.max %7, %7 : tensor<4xf32>
   %9 = loom.min %8, %8 : tensor<4xf32>
   return %9 : tensor<4xf32>
+}
+
+// -----
+
+// x + (+0.0) is +0.0 for x = -0.0, and x - (-0.0) too: neither folds to x.
+
+// CHECK-LABEL: func.func @no_fold_signed_zero
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+func.func @no_fold_signed_zero(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) {
+  // CHECK-DAG: %[[ZERO:.*]] = loom.constant dense<0.000000e+00>
+  // CHECK-DAG: %[[NEGZERO:.*]] = loom.constant dense<-0.000000e+00>
+  // CHECK: %[[A:.*]] = loom.add %[[X]], %[[ZERO]]
+  // CHECK: %[[B:.*]] = loom.add %[[X]], %[[ZERO]]
+  // CHECK: %[[C:.*]] = loom.sub %[[X]], %[[NEGZERO]]
+  // CHECK: return %[[A]], %[[B]], %[[C]]
+  %zero = loom.constant dense<0.0> : tensor<4xf32>
+  %negzero = loom.constant dense<-0.0> : tensor<4xf32>
+  %0 = loom.add %x, %zero : tensor<4xf32>
+  %1 = loom.add %zero, %x : tensor<4xf32>
+  %2 = loom.sub %x, %negzero : tensor<4xf32>
+  return %0, %1, %2 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
 }
 
 // -----

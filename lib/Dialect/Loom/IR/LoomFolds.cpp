@@ -1,7 +1,9 @@
 //===- LoomFolds.cpp - loom folders ---------------------------------------===//
 //
-// Folds that are always right: constant evaluation of elementwise arithmetic,
-// algebraic identities with splat constants, and shape ops that do nothing.
+// Folds that are always right, bit for bit under IEEE 754 (signed zeros, NaN,
+// infinities; docs/reliability.md): constant evaluation of elementwise
+// arithmetic, algebraic identities with splat constants, and shape ops that do
+// nothing.
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/IR/LoomOps.h"
@@ -13,12 +15,19 @@ using namespace mlir;
 using namespace loom;
 
 namespace {
-/// True if `attr` is a splat float constant equal to `value`.
+/// True if `attr` is a splat float constant that is `value` bit for bit, so
+/// +0.0 and -0.0 differ: x + (-0.0) is x for every x, x + (+0.0) is not
+/// (-0.0 + +0.0 = +0.0).
 bool isSplatFloat(Attribute attr, double value) {
   auto splat = dyn_cast_or_null<SplatElementsAttr>(attr);
   if (!splat || !isa<FloatType>(splat.getElementType()))
     return false;
-  return splat.getSplatValue<APFloat>().convertToDouble() == value;
+  APFloat element = splat.getSplatValue<APFloat>();
+  APFloat expected(value);
+  bool losesInfo = false;
+  expected.convert(element.getSemantics(), APFloat::rmNearestTiesToEven,
+                   &losesInfo);
+  return element.bitwiseIsEqual(expected);
 }
 
 template <typename Fn>
@@ -29,15 +38,16 @@ OpFoldResult foldBinary(ArrayRef<Attribute> operands, Fn &&fn) {
 } // namespace
 
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
-  if (isSplatFloat(adaptor.getRhs(), 0.0))
+  if (isSplatFloat(adaptor.getRhs(), -0.0))
     return getLhs();
-  if (isSplatFloat(adaptor.getLhs(), 0.0))
+  if (isSplatFloat(adaptor.getLhs(), -0.0))
     return getRhs();
   return foldBinary(adaptor.getOperands(),
                     [](const APFloat &a, const APFloat &b) { return a + b; });
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  // x - (+0.0) is x for every x; x - (-0.0) is not (-0.0 - -0.0 = +0.0).
   if (isSplatFloat(adaptor.getRhs(), 0.0))
     return getLhs();
   return foldBinary(adaptor.getOperands(),
