@@ -528,7 +528,7 @@ void Generator::concat() {
       other[axis] = size();
       if (product(result) + product(other) > kMaxElements)
         break;
-      next = first.isFloat() ? floatOfShape(other) : argument(other, first.kind);
+      next = first.kind == floatKind ? floatOfShape(other) : argument(other, first.kind);
     }
     result[axis] += next.shape[axis];
     inputs.push_back(next);

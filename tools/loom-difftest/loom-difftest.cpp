@@ -685,6 +685,7 @@ int main(int argc, char **argv) {
                        << ": the generator wrote an invalid program [replay: "
                           "loom-difftest --replay="
                        << seed << "]\n";
+          llvm::outs().flush();
           ++campaign.mismatches;
           ++campaign.programs;
           continue;
