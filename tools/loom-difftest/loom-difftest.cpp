@@ -221,6 +221,10 @@ public:
   /// Checks `func` (and `func`_grad when present) in `compiled`.
   Verdict check(mlir::func::FuncOp func, const Compiled &compiled);
 
+  /// The largest |JIT - reference| / bound seen where the bound is not 0:
+  /// how tight the bounds are.
+  double worstBoundUse = 0;
+
 private:
   /// Every result of `func` against the reference within its error bound.
   void compareWithReference(mlir::func::FuncOp func, const Compiled &compiled,
@@ -336,6 +340,8 @@ void Checker::compareWithReference(mlir::func::FuncOp func, const Compiled &comp
     for (int64_t e = 0; e < expected.numElements(); ++e) {
       double want = expected.asDouble(e), have = got.elementAsDouble(e);
       double allowed = bound.floats[e];
+      if (allowed > 0)
+        worstBoundUse = std::max(worstBoundUse, std::abs(have - want) / allowed);
       if (std::abs(have - want) <= allowed)
         continue;
       if (failures++ == 0)
@@ -447,6 +453,8 @@ public:
 
   /// Checks every function of `module` (one program each), compiled together.
   void checkModule(mlir::ModuleOp module, llvm::ArrayRef<int64_t> indices);
+
+  const Checker &results() const { return checker; }
 
   int64_t programs = 0;
   int64_t mismatches = 0;
@@ -701,11 +709,13 @@ int main(int argc, char **argv) {
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         llvm::errs() << "loom-difftest: " << campaign.programs << " programs, "
-                     << campaign.mismatches << " mismatches, "
+                     << campaign.mismatches << " mismatches, " << campaign.invalid
+                     << " skipped, "
                      << llvm::format("%.1f", campaign.programs / seconds)
                      << " programs/s (compiling " << llvm::format("%.1f", campaign.compileSeconds)
                      << " s, checking " << llvm::format("%.1f", campaign.checkSeconds)
-                     << " s)\n";
+                     << " s); largest error / bound "
+                     << llvm::format("%.3g", campaign.results().worstBoundUse) << "\n";
       }
     }
   }
