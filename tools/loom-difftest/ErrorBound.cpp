@@ -35,7 +35,10 @@
 //   reaches the decision (|a - b| <= e_a + e_b, e > 0): then the i1 result is
 //   "uncertain" (bound 1), and a select with an uncertain condition may pick
 //   either side (bound |t - f| + max(e_t, e_f)). Float->integer truncation
-//   with an inexact operand: P + 1.
+//   of an inexact operand: trunc(x + e) - trunc(x - e) (truncation is
+//   monotone). Rules that need an operand's interval inside their domain
+//   (log, sqrt, rsqrt, pow, div) give a negative or non-finite bound where it
+//   is not, and the checker then skips the program.
 //
 // A value whose bound is statically zero (arguments, exact ops on exact
 // operands) needs no code, so exact chains are checked for equality.
@@ -82,7 +85,7 @@ double unitRoundoff(Type elementType) {
 /// current op's shape unless said otherwise.
 class BoundWriter {
 public:
-  explicit BoundWriter(MLIRContext *context) : context(context) {}
+  explicit BoundWriter(MLIRContext *context) : mlirContext(context) {}
 
   /// `%x<k>`: the reference value of F's k-th value (f64 for floats).
   std::string valueName(Value value) const { return "%x" + std::to_string(index.lookup(value)); }
@@ -101,7 +104,7 @@ public:
   }
 
   std::string f64(ArrayRef<int64_t> shape) const {
-    return typeString(RankedTensorType::get(shape, Float64Type::get(context)));
+    return typeString(RankedTensorType::get(shape, Float64Type::get(mlirContext)));
   }
 
   std::string splat(ArrayRef<int64_t> shape, double value) {
@@ -143,7 +146,7 @@ public:
   std::string absOf(Value value) { return unary("abs", asF64(value), shapeOf(value)); }
   /// a AND b for i1 tensors.
   std::string both(const std::string &a, const std::string &b, ArrayRef<int64_t> shape) {
-    std::string i1 = typeString(RankedTensorType::get(shape, IntegerType::get(context, 1)));
+    std::string i1 = typeString(RankedTensorType::get(shape, IntegerType::get(mlirContext, 1)));
     std::string no = "%t" + std::to_string(next++);
     body += "  " + no + " = loom.constant dense<false> : " + i1 + "\n";
     return emit("select", a + ", " + b + ", " + no, i1 + ", " + i1);
@@ -154,17 +157,19 @@ public:
   }
   /// 0/1 as f64 from an i1 tensor.
   std::string indicator(const std::string &flag, ArrayRef<int64_t> shape) {
-    std::string i1 = typeString(RankedTensorType::get(shape, IntegerType::get(context, 1)));
+    std::string i1 = typeString(RankedTensorType::get(shape, IntegerType::get(mlirContext, 1)));
     return emit("convert", flag, i1 + " -> " + f64(shape));
   }
 
   static ArrayRef<int64_t> shapeOf(Value value) {
     return cast<RankedTensorType>(value.getType()).getShape();
   }
+  MLIRContext *context() const { return mlirContext; }
+
   std::string body;
 
 private:
-  MLIRContext *context;
+  MLIRContext *mlirContext;
   llvm::DenseMap<Value, int64_t> index;
   llvm::DenseMap<Value, std::string> bounds;
   int64_t next = 0;
@@ -404,8 +409,17 @@ Expected<std::string> boundOfOp(BoundWriter &w, Operation *op) {
                      w.compare("gt", e, w.splat(shape, 0), shape), shape);
           return w.indicator(uncertain, shape);
         }
-        if (isa<FloatType>(from) && isa<IntegerType>(to))
-          return w.add(e, w.splat(shape, 1), shape);
+        if (isa<FloatType>(from) && isa<IntegerType>(to)) {
+          // Truncation is monotone: both sides lie in
+          // [trunc(x - e), trunc(x + e)].
+          std::string i64 = typeString(RankedTensorType::get(shape, IntegerType::get(w.context(), 64)));
+          auto truncated = [&](const std::string &value) {
+            std::string integer = w.emit("convert", value, w.f64(shape) + " -> " + i64);
+            return w.emit("convert", integer, i64 + " -> " + w.f64(shape));
+          };
+          return w.binary("sub", truncated(w.add(x(0), e, shape)),
+                          truncated(w.binary("sub", x(0), e, shape)), shape);
+        }
         if (from.isF64() && to.isF32())
           return withRounding(w, result, e, kCorrectlyRounded);
         return e;
