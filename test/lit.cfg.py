@@ -33,5 +33,5 @@ if os.path.exists("/usr/local/cuda/bin/ptxas"):
 llvm_config.with_environment("PATH", config.loom_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.loom_tools_dir, config.llvm_tools_dir]
-tools = ["loom-opt", "loomc"]
+tools = ["loom-opt", "loomc", "loom-difftest"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -60,6 +60,16 @@ int64_t registerLanes(linalg::LinalgOp op) {
   return std::clamp<int64_t>(kRegisterBits / std::max(bits, 8u), 1, 16);
 }
 
+/// Whether `op` reads or writes a tensor of i1. LLVM loads and stores a
+/// vector of i1 as packed bits, while a memref of i1 holds one byte per
+/// element, so such an op must stay scalar: its loops move bytes.
+bool accessesBooleanTensor(Operation *op) {
+  return llvm::any_of(op->getOperandTypes(), [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && shaped.getElementType().isInteger(1);
+  });
+}
+
 bool isTileable(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumLoops() == 0 ||
       op.getNumDpsInits() == 0)
@@ -350,7 +360,8 @@ void TileAndVectorizePass::runOnOperation() {
       tileRoot(rewriter, root, tiles, consumed);
 
   for (Operation *tile : tiles) {
-    if (failed(linalg::vectorizeOpPrecondition(tile)))
+    if (accessesBooleanTensor(tile) ||
+        failed(linalg::vectorizeOpPrecondition(tile)))
       continue;
     rewriter.setInsertionPoint(tile);
     FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
