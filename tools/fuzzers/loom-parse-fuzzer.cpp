@@ -1,7 +1,8 @@
 //===- loom-parse-fuzzer.cpp - Fuzz parsing and verifying loom IR ---------===//
 //
-// Each input is MLIR text, parsed and verified in a fresh context with every
-// dialect loomc registers. Invalid input must be a diagnostic, never a crash.
+// Each input is MLIR text, parsed and verified in a fresh context with the
+// dialects of loom IR (loom::fuzz::registry). Invalid input must be a
+// diagnostic, never a crash.
 //
 //===----------------------------------------------------------------------===//
 #include "LoomFuzz.h"

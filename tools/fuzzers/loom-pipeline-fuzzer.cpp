@@ -1,6 +1,6 @@
 //===- loom-pipeline-fuzzer.cpp - Fuzz the CPU lowering pipeline ----------===//
 //
-// Each input is MLIR text. If it parses, verifies and is small loom IR
+// Each input is MLIR text. If it parses and verifies as loom IR and is small
 // (loom::fuzz::isSmallLoomModule), it is lowered through every stage of
 // loom::cpuLoweringStages to the LLVM dialect with loom::emit, as the DSL's
 // modules are. Translation to LLVM IR and the JIT are left out: they are
