@@ -9,4 +9,3 @@ if config.loom_sanitize:
     config.environment["ASAN_OPTIONS"] = "detect_leaks=1:allow_user_poisoning=0"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
     config.environment["LSAN_OPTIONS"] = "report_objects=1"
-    config.available_features.add("sanitizers")
