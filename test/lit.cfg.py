@@ -29,6 +29,8 @@ with open("/proc/cpuinfo") as cpuinfo:
         config.available_features.add("avx512")
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
+lit_config.load_config(
+    config, os.path.join(config.loom_src_root, "test", "lit.sanitizers.py"))
 
 llvm_config.with_environment("PATH", config.loom_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

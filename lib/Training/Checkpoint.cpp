@@ -19,15 +19,6 @@ constexpr uint32_t kVersion = 1;
 constexpr uint8_t kParameterKind = 0;
 constexpr uint8_t kStateKind = 1;
 
-uint64_t fnv1a64(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ull;
-  for (unsigned char byte : bytes) {
-    hash ^= byte;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 template <typename T> void put(std::string &out, T value) {
   unsigned char bytes[sizeof(T)];
   auto bits = static_cast<std::make_unsigned_t<T>>(value);
@@ -82,6 +73,15 @@ std::string describe(uint8_t kind, const std::string &name) {
 
 } // namespace
 
+uint64_t checkpointChecksum(std::string_view contents) {
+  uint64_t hash = 14695981039346656037ull; // FNV-1a 64
+  for (unsigned char byte : contents) {
+    hash ^= byte;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
 Expected<std::monostate> Trainer::save(const std::string &path) const {
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kVersion);
@@ -103,7 +103,7 @@ Expected<std::monostate> Trainer::save(const std::string &path) const {
     write(param, kParameterKind);
   for (const NamedTensor &entry : state)
     write(entry, kStateKind);
-  put<uint64_t>(out, fnv1a64(out));
+  put<uint64_t>(out, checkpointChecksum(out));
 
   // Written in one piece: a crash never leaves a torn checkpoint.
   Expected<std::monostate> written = writeFileAtomically(path, out);
@@ -116,15 +116,19 @@ Expected<std::monostate> Trainer::load(const std::string &path) {
   Expected<std::string> contents = readFile(path, "checkpoint");
   if (!contents)
     return contents.error();
-  const std::string &data = *contents;
+  return loadBytes(*contents, path);
+}
+
+Expected<std::monostate> Trainer::loadBytes(std::string_view data,
+                                            std::string_view sourceName) {
   auto invalid = [&](const std::string &problem) {
-    return Error("checkpoint '" + path + "': " + problem);
+    return Error("checkpoint '" + std::string(sourceName) + "': " + problem);
   };
 
   if (data.size() < sizeof(kMagic) ||
       std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0)
     return invalid("not a Loom checkpoint (bad magic)");
-  Reader reader(std::string_view(data).substr(sizeof(kMagic)));
+  Reader reader(data.substr(sizeof(kMagic)));
   uint32_t version = 0, count = 0;
   uint64_t stepCount = 0;
   auto truncated = [&]() {
@@ -170,7 +174,7 @@ Expected<std::monostate> Trainer::load(const std::string &path) {
     return truncated();
   if (sizeof(kMagic) + reader.position() != data.size())
     return invalid("corrupt: unexpected bytes after the checksum");
-  if (checksum != fnv1a64(std::string_view(data).substr(0, contentsEnd)))
+  if (checksum != checkpointChecksum(data.substr(0, contentsEnd)))
     return invalid("corrupt: the checksum does not match the contents");
 
   // Everything must match before anything is overwritten.

@@ -93,6 +93,9 @@ public:
 
   Expected<std::monostate> save(const std::string &path) const;
   Expected<std::monostate> load(const std::string &path);
+  /// `load` from the bytes of a checkpoint; `sourceName` names it in errors.
+  Expected<std::monostate> loadBytes(std::string_view bytes,
+                                     std::string_view sourceName);
 
 private:
   Executable compiled;
@@ -102,6 +105,10 @@ private:
   std::vector<NamedTensor> state;
   uint64_t steps = 0;
 };
+
+/// The FNV-1a 64 hash a checkpoint ends with, of `contents` (every byte
+/// before the hash).
+uint64_t checkpointChecksum(std::string_view contents);
 
 /// Builds the training step of `phases` with `optimizer` next to a copy of
 /// `module`'s functions, compiles everything, and initializes the

@@ -1,0 +1,4 @@
+func.func @conv_transpose_shape(%dy: tensor<1x4x4x4xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x3x8x8xf32> {
+  %0 = loom.conv2d_transpose %dy, %w strides = [1, 1] padding = [0, 0] : tensor<1x4x4x4xf32>, tensor<4x3x3x3xf32> -> tensor<1x3x8x8xf32>
+  return %0 : tensor<1x3x8x8xf32>
+}

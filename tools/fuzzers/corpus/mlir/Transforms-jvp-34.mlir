@@ -1,0 +1,6 @@
+func.func @reduce_max(%x: tensor<3x4xf32> {loom.differentiate}, %dy: tensor<3xf32>) -> tensor<f32> {
+  %y = loom.reduce_max %x axes = [1] : tensor<3x4xf32> -> tensor<3xf32>
+  %w = loom.mul %y, %dy : tensor<3xf32>
+  %l = loom.reduce_sum %w axes = [0] : tensor<3xf32> -> tensor<f32>
+  return %l : tensor<f32>
+}
