@@ -16,17 +16,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(parse pipeline npy checkpoint idx)
 
 packages=(clang-22 libclang-rt-22-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing: ${missing[*]}"
-  as_root=()
-  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  "${as_root[@]}" apt-get update
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+scripts/install-packages.sh "${packages[@]}"
 
 build=build-fuzz
 [ -f $build/build.ninja ] || cmake -G Ninja -S . -B $build -DCMAKE_BUILD_TYPE=Release \

@@ -16,16 +16,20 @@ namespace loom {
 
 using namespace mlir;
 
-bufferization::OneShotBufferizationOptions loom::oneShotBufferizationOptions() {
-  bufferization::OneShotBufferizationOptions options;
-  options.bufferizeFunctionBoundaries = true;
-  options.setFunctionBoundaryTypeConversion(
-      bufferization::LayoutMapOption::IdentityLayoutMap);
-  options.memCpyFn = [](OpBuilder &builder, Location loc, Value from,
-                        Value to) {
-    linalg::CopyOp::create(builder, loc, from, to);
-    return success();
-  };
+const bufferization::OneShotBufferizationOptions &
+loom::oneShotBufferizationOptions() {
+  static const bufferization::OneShotBufferizationOptions options = [] {
+    bufferization::OneShotBufferizationOptions options;
+    options.bufferizeFunctionBoundaries = true;
+    options.setFunctionBoundaryTypeConversion(
+        bufferization::LayoutMapOption::IdentityLayoutMap);
+    options.memCpyFn = [](OpBuilder &builder, Location loc, Value from,
+                          Value to) {
+      linalg::CopyOp::create(builder, loc, from, to);
+      return success();
+    };
+    return options;
+  }();
   return options;
 }
 

@@ -80,10 +80,8 @@ using Replacements = llvm::MapVector<Operation *, SmallVector<OpOperand *>>;
 /// argument's existing tensor. Records every replaced use.
 LogicalResult replaceEmptyTensors(RewriterBase &rewriter, ModuleOp module,
                                   Replacements &replacements) {
-  // The analysis state keeps a reference to its options.
-  bufferization::OneShotBufferizationOptions options =
-      loom::oneShotBufferizationOptions();
-  bufferization::OneShotAnalysisState state(module, options);
+  bufferization::OneShotAnalysisState state(
+      module, loom::oneShotBufferizationOptions());
   if (failed(bufferization::analyzeModuleOp(module, state)))
     return failure();
   DominanceInfo dominance;
@@ -138,10 +136,8 @@ void undoReplacements(RewriterBase &rewriter,
 /// analysis must then run again).
 FailureOr<bool> undoUnsoundReplacement(RewriterBase &rewriter, ModuleOp module,
                                        Replacements &replacements) {
-  // The analysis state keeps a reference to its options.
-  bufferization::OneShotBufferizationOptions options =
-      loom::oneShotBufferizationOptions();
-  bufferization::OneShotAnalysisState state(module, options);
+  bufferization::OneShotAnalysisState state(
+      module, loom::oneShotBufferizationOptions());
   if (failed(bufferization::analyzeModuleOp(module, state)))
     return failure();
   for (auto func : module.getOps<func::FuncOp>()) {

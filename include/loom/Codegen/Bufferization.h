@@ -15,8 +15,10 @@
 namespace loom {
 
 /// Function boundaries bufferized with identity layouts; copies are
-/// `linalg.copy` ops.
-mlir::bufferization::OneShotBufferizationOptions oneShotBufferizationOptions();
+/// `linalg.copy` ops. One object for the process, since an analysis state
+/// keeps a reference to its options.
+const mlir::bufferization::OneShotBufferizationOptions &
+oneShotBufferizationOptions();
 
 /// The `to_tensor restrict` that reads `buffer` (a function argument), if
 /// any: a tied argument's since `loom-results-to-out-params`, an
