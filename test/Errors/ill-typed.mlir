@@ -18,6 +18,7 @@
 // RUN: not loomc %t/scalar-entry.mlir --run 2>&1 | FileCheck %s --check-prefix=SCALAR-ENTRY --implicit-check-not=error:
 // Verified IR that a later pass cannot take: the pipeline reports, naming the pass.
 // RUN: not loomc %t/not-loom.mlir --run 2>&1 | FileCheck %s --check-prefix=NOT-LOOM --implicit-check-not=error:
+// RUN: not loomc %t/linalg-transpose.mlir --emit=loom 2>&1 | FileCheck %s --check-prefix=LINALG-TRANSPOSE --implicit-check-not=error:
 // RUN: not loomc %t/external.mlir --run 2>&1 | FileCheck %s --check-prefix=EXTERNAL --implicit-check-not=error:
 // Training and differentiation need one block ending in func.return.
 // RUN: not loomc %t/blocks.mlir --train-step 2>&1 | FileCheck %s --check-prefix=TRAIN-BLOCKS --implicit-check-not=error:
@@ -114,8 +115,18 @@ func.func @f(%a: tensor<3xf32>) -> tensor<3xf32> {
   %0 = arith.addf %a, %a : tensor<3xf32>
   return %0 : tensor<3xf32>
 }
-// NOT-LOOM: lowering stage 'llvm' failed in pass 'loom-bufferize':
-// NOT-LOOM-NEXT: not-loom.mlir:[[@LINE-4]]:8: error: op was not bufferized
+// loomc reads loom ops in func.func only.
+// NOT-LOOM: not-loom.mlir:[[@LINE-4]]:8: error: Dialect `arith' not found for custom op 'arith.addf'
+
+//--- linalg-transpose.mlir
+func.func @f(%a: tensor<2x3x4x5xf32>) -> tensor<3x2x4x5xf32> {
+  %e = tensor.empty() : tensor<3x2x4x5xf32>
+  %t = linalg.transpose ins(%a : tensor<2x3x4x5xf32>) outs(%e : tensor<3x2x4x5xf32>) permutation = [1,+ 0, 2, 3]
+  return %t : tensor<3x2x4x5xf32>
+}
+// A permutation that once crashed MLIR's linalg parser (found by the
+// pipeline fuzzer): loomc does not parse linalg at all.
+// LINALG-TRANSPOSE: linalg-transpose.mlir:[[@LINE-6]]:8: error: Dialect `tensor' not found for custom op 'tensor.empty'
 
 //--- external.mlir
 func.func private @g(tensor<3xf32>) -> tensor<3xf32>

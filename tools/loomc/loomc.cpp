@@ -22,7 +22,8 @@
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/InitAllDialects.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
@@ -462,8 +463,13 @@ int drive() {
 
   // A built-in model owns its context; a file is parsed into ours.
   std::optional<loom::dsl::Module> model;
+  // Loom programs are loom ops in func.func (and cf branches, which the
+  // compiler rejects with its own message): only those parse. The parsers of
+  // other dialects are MLIR's, and some crash on malformed input (a bad
+  // linalg.transpose permutation segfaults); the compiler copies the module
+  // into a context with every dialect the pipeline needs.
   mlir::DialectRegistry registry;
-  mlir::registerAllDialects(registry);
+  registry.insert<mlir::func::FuncDialect, mlir::cf::ControlFlowDialect>();
   loom::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
   // The diagnostic shows the source line; a dump of the op would repeat it.
