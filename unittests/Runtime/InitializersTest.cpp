@@ -13,7 +13,7 @@ using loom::Tensor;
 
 namespace {
 
-/// The generator as /tmp/rng.md specifies it, written out again here so the
+/// The generator as loom/Support/CounterRNG.h specifies it, written out again here so the
 /// runtime's results are checked against the specification, not against
 /// loom/Support/CounterRNG.h itself.
 uint64_t specMix(uint64_t z) {
