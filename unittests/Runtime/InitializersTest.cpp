@@ -13,9 +13,9 @@ using loom::Tensor;
 
 namespace {
 
-/// The generator as loom/Support/CounterRNG.h specifies it, written out again here so the
-/// runtime's results are checked against the specification, not against
-/// loom/Support/CounterRNG.h itself.
+/// The generator as the comment of loom/Support/CounterRNG.h specifies it,
+/// written out again here so the runtime's results are checked against the
+/// specification, not against that header's code.
 uint64_t specMix(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
