@@ -12,8 +12,8 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 #include "loom/Models/Models.h"
-#include "loom/Runtime/Compiler.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/Compiler.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 

@@ -45,23 +45,31 @@ void buildLinalgStage(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void buildCPUCodegenStage(OpPassManager &pm,
-                          const CPUCodegenOptions &options) {
-  bool multiThreaded = options.threads > 1;
+void buildCPUStrategyStage(OpPassManager &pm,
+                           const CPUCodegenOptions &) {
   // Calling convention: a public function must not be called inside the
   // module once its results become out-parameters.
   pm.addPass(createInlinerPass());
   pm.addPass(createResultsToOutParams());
+  pm.addNestedPass<func::FuncOp>(createUpdateTiedInPlace());
+}
 
+void buildCPUTilingStage(OpPassManager &pm, const CPUCodegenOptions &options) {
   // Tiles and vectors on tensors, where fusion and hoisting are SSA rewrites.
-  OpPassManager &onTensors = pm.nest<func::FuncOp>();
-  onTensors.addPass(createUpdateTiedInPlace());
   TileAndVectorizeOptions tiling;
-  tiling.parallelLoops = multiThreaded;
-  onTensors.addPass(createTileAndVectorize(tiling));
+  tiling.parallelLoops = options.threads > 1;
+  pm.addNestedPass<func::FuncOp>(createTileAndVectorize(tiling));
+}
+
+void buildCPUVectorizationStage(OpPassManager &pm,
+                                const CPUCodegenOptions &) {
+  OpPassManager &onTensors = pm.nest<func::FuncOp>();
   onTensors.addPass(createCanonicalizerPass());
   onTensors.addPass(createCSEPass());
+}
 
+void buildCPUBufferizationStage(OpPassManager &pm,
+                                const CPUCodegenOptions &) {
   // Buffers: results computed in the caller's out-parameters, no leaks.
   pm.addPass(createEliminateEmptyTensors());
   pm.addPass(createBufferize());
@@ -70,7 +78,10 @@ void buildCPUCodegenStage(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+}
 
+void buildCPULLVMStage(OpPassManager &pm, const CPUCodegenOptions &options) {
+  bool multiThreaded = options.threads > 1;
   // Vector ops down to 1-D LLVM-ready forms; leftover linalg ops to loops.
   OpPassManager &onBuffers = pm.nest<func::FuncOp>();
   onBuffers.addPass(createLowerVectors());
@@ -112,15 +123,40 @@ void buildCPUCodegenStage(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
-void buildCPUPipeline(OpPassManager &pm, Stage last,
+ArrayRef<PipelineStage> cpuStages() {
+  static const PipelineStage stages[] = {
+      {"loom", "loom dialect, canonicalized",
+       [](OpPassManager &pm, const CPUCodegenOptions &) { buildLoomStage(pm); }},
+      {"linalg", "linalg on tensors, elementwise ops fused",
+       [](OpPassManager &pm, const CPUCodegenOptions &) {
+         buildLinalgStage(pm);
+       }},
+      {"strategy", "calling convention applied, lowering decided",
+       buildCPUStrategyStage},
+      {"tiled", "root ops tiled", buildCPUTilingStage},
+      {"vectorized", "tiles vectorized", buildCPUVectorizationStage},
+      {"bufferized", "tensors replaced by buffers", buildCPUBufferizationStage},
+      {"llvm", "LLVM dialect (everything)", buildCPULLVMStage},
+  };
+  return stages;
+}
+
+void buildCPUCodegenStage(OpPassManager &pm,
+                          const CPUCodegenOptions &options) {
+  for (const PipelineStage &stage : cpuStages().drop_front(2))
+    stage.build(pm, options);
+}
+
+bool buildCPUPipeline(OpPassManager &pm, StringRef last,
                       const CPUCodegenOptions &options) {
-  buildLoomStage(pm);
-  if (last == Stage::Loom)
-    return;
-  buildLinalgStage(pm);
-  if (last == Stage::Linalg)
-    return;
-  buildCPUCodegenStage(pm, options);
+  ArrayRef<PipelineStage> stages = cpuStages();
+  const auto *end = llvm::find_if(
+      stages, [&](const PipelineStage &stage) { return stage.name == last; });
+  if (end == stages.end())
+    return false;
+  for (const PipelineStage &stage : stages.take_front(end - stages.begin() + 1))
+    stage.build(pm, options);
+  return true;
 }
 
 namespace {
@@ -130,14 +166,12 @@ llvm::cl::desc threadsDescription() {
 }
 
 struct CPUPipelineOptions : PassPipelineOptions<CPUPipelineOptions> {
-  Option<Stage> stopAfter{
+  Option<std::string> stopAfter{
       *this, "stop-after",
-      llvm::cl::desc("Last stage to run (to print the IR between stages)"),
-      llvm::cl::init(Stage::LLVM),
-      llvm::cl::values(
-          clEnumValN(Stage::Loom, "loom", "loom dialect, canonicalized"),
-          clEnumValN(Stage::Linalg, "linalg", "linalg on tensors, fused"),
-          clEnumValN(Stage::LLVM, "llvm", "LLVM dialect (everything)"))};
+      llvm::cl::desc("Last stage to run (to print the IR between stages): "
+                     "loom, linalg, strategy, tiled, vectorized, bufferized "
+                     "or llvm"),
+      llvm::cl::init("llvm")};
   Option<unsigned> threads{*this, "threads", threadsDescription(),
                            llvm::cl::init(1)};
 };
@@ -150,12 +184,24 @@ struct CPUCodegenPipelineOptions
 } // namespace
 
 void registerPipelines() {
-  PassPipelineRegistration<CPUPipelineOptions>(
+  // Registered by hand (not PassPipelineRegistration) so that an unknown
+  // stop-after stage is a parse error, not a crash.
+  registerPassPipeline(
       "loom-cpu-pipeline",
       "Lower a loom module to the LLVM dialect for the host CPU",
-      [](OpPassManager &pm, const CPUPipelineOptions &options) {
-        buildCPUPipeline(pm, options.stopAfter,
-                         CPUCodegenOptions{options.threads});
+      [](OpPassManager &pm, StringRef text,
+         function_ref<LogicalResult(const Twine &)> errorHandler) {
+        CPUPipelineOptions options;
+        if (failed(options.parseFromString(text)))
+          return failure();
+        if (!buildCPUPipeline(pm, options.stopAfter,
+                              CPUCodegenOptions{options.threads}))
+          return errorHandler("loom-cpu-pipeline: unknown stop-after stage '" +
+                              options.stopAfter + "'");
+        return success();
+      },
+      [](function_ref<void(const detail::PassOptions &)> handler) {
+        handler(CPUPipelineOptions());
       });
   PassPipelineRegistration<CPUCodegenPipelineOptions>(
       "loom-cpu-codegen",

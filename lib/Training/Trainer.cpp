@@ -1,7 +1,7 @@
 //===- Trainer.cpp - Compiling and running training steps -----------------===//
 #include "loom/Training/Trainer.h"
 
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"

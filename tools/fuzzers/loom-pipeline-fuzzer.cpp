@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "LoomFuzz.h"
 
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   auto context = loom::fuzz::makeContext();

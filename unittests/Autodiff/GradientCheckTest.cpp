@@ -28,7 +28,7 @@
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/Reference/Evaluator.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"

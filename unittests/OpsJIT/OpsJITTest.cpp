@@ -38,7 +38,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Reference/Evaluator.h"
-#include "loom/Runtime/Compiler.h"
+#include "loom/Compiler/Compiler.h"
 
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 

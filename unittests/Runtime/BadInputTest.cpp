@@ -5,7 +5,7 @@
 // the same inputs is test/Errors/.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Runtime/Compiler.h"
+#include "loom/Compiler/Compiler.h"
 #include "loom/Runtime/Files.h"
 #include "loom/Support/Limits.h"
 

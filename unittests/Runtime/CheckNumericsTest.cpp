@@ -10,8 +10,8 @@
 #include "loom/DSL/Graph.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Reference/Evaluator.h"
-#include "loom/Runtime/Compiler.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/Compiler.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"

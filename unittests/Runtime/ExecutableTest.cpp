@@ -7,8 +7,8 @@
 // compared with plain loops.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Runtime/Compiler.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/Compiler.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/InitAll.h"

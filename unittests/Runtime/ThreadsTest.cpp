@@ -12,7 +12,7 @@
 #include "RuntimeTestHelpers.h"
 
 #include "loom/Reference/Evaluator.h"
-#include "loom/Runtime/Compiler.h"
+#include "loom/Compiler/Compiler.h"
 
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 

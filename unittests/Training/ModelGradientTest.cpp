@@ -19,7 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/MLIRCompile.h"
 #include "loom/Training/ModelTraining.h"
 #include "loom/Training/TrainStep.h"
 

@@ -6,15 +6,6 @@
 
 namespace loom {
 
-/// The stages a module passes through on its way to machine code, in order.
-/// Each `build*Stage` function appends the passes that take a module from the
-/// previous stage to this one, so tools can stop after any of them.
-enum class Stage {
-  Loom,   ///< loom dialect after canonicalization (the input, cleaned)
-  Linalg, ///< linalg/tensor/arith on tensors, elementwise ops fused
-  LLVM,   ///< LLVM dialect: tiled, vectorized, bufferized, lowered
-};
-
 /// Choices of the CPU code generation stage.
 struct CPUCodegenOptions {
   /// Threads that run the generated code. With more than one, the parallel
@@ -29,8 +20,14 @@ struct CPUCodegenOptions {
 void buildLoomStage(mlir::OpPassManager &pm);
 /// loom -> linalg on tensors, fused.
 void buildLinalgStage(mlir::OpPassManager &pm);
-/// linalg on tensors -> LLVM dialect for the host CPU (tile, vectorize,
-/// bufferize with outputs passed as out-parameters, lower).
+
+/// The CPU code generation stages, in order, after `linalg`:
+///   strategy   - calling convention applied (results become out-parameters,
+///                tied results updated in place); lowering decisions attached
+///   tiled      - root ops tiled (and convolutions rewritten) as decided
+///   vectorized - tiles vectorized, accumulators hoisted
+///   bufferized - tensors replaced by memrefs, temporaries freed
+///   llvm       - LLVM dialect
 ///
 /// Calling convention of the result: every public function
 /// `@f(tensor...) -> (tensor...)` becomes `@f(memref..., memref...) -> ()`
@@ -41,14 +38,40 @@ void buildLinalgStage(mlir::OpPassManager &pm);
 /// results are rejected. The code allocates only temporaries, which it frees,
 /// and calls no runtime library (only libm, for math ops without a polynomial
 /// approximation, e.g. on f64; and libomp with `options.threads` > 1).
+void buildCPUStrategyStage(mlir::OpPassManager &pm,
+                           const CPUCodegenOptions &options);
+void buildCPUTilingStage(mlir::OpPassManager &pm,
+                         const CPUCodegenOptions &options);
+void buildCPUVectorizationStage(mlir::OpPassManager &pm,
+                                const CPUCodegenOptions &options);
+void buildCPUBufferizationStage(mlir::OpPassManager &pm,
+                                const CPUCodegenOptions &options);
+void buildCPULLVMStage(mlir::OpPassManager &pm,
+                       const CPUCodegenOptions &options);
+
+/// One named stage of a pipeline: the passes that take a module from the
+/// previous stage to this one, so tools can stop after any of them.
+struct PipelineStage {
+  llvm::StringLiteral name;
+  llvm::StringLiteral summary;
+  void (*build)(mlir::OpPassManager &pm, const CPUCodegenOptions &options);
+};
+
+/// Every stage of the CPU pipeline, in order: loom, linalg, strategy, tiled,
+/// vectorized, bufferized, llvm.
+llvm::ArrayRef<PipelineStage> cpuStages();
+
+/// linalg on tensors -> LLVM dialect for the host CPU: every stage after
+/// `linalg`.
 void buildCPUCodegenStage(mlir::OpPassManager &pm,
                           const CPUCodegenOptions &options = {});
-/// All stages up to and including `last`.
-void buildCPUPipeline(mlir::OpPassManager &pm, Stage last = Stage::LLVM,
+/// All stages up to and including the one named `last` (one of cpuStages()).
+/// Returns false when no stage has that name.
+bool buildCPUPipeline(mlir::OpPassManager &pm, llvm::StringRef last = "llvm",
                       const CPUCodegenOptions &options = {});
 
 /// Registers with mlir-opt style tools: `loom-cpu-pipeline` (everything;
-/// options `stop-after=loom|linalg|llvm` and `threads=N`) and
+/// option `stop-after=<stage>` and `threads=N`) and
 /// `loom-cpu-codegen` (the last stage alone, for linalg-on-tensors input;
 /// option `threads=N`).
 void registerPipelines();

@@ -31,7 +31,7 @@
 #ifndef LOOM_TRAINING_TRAINER_H
 #define LOOM_TRAINING_TRAINER_H
 
-#include "loom/Runtime/Compiler.h"
+#include "loom/Compiler/Compiler.h"
 #include "loom/Runtime/Executable.h"
 #include "loom/Training/Optimizers.h"
 #include "loom/Training/TrainStep.h"

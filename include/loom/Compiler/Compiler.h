@@ -6,7 +6,7 @@
 // the host CPU. Every failure is a loom::Error whose message carries MLIR's
 // diagnostics as `file:line:col: error: ...`; a failing pipeline also names
 // its stage and pass. To compile a module you already hold as MLIR IR, see
-// loom/Runtime/MLIRCompile.h.
+// loom/Compiler/MLIRCompile.h.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_COMPILER_H

@@ -1,6 +1,6 @@
 //===- Compiler.cpp - The compiler's public entry points ------------------===//
-#include "loom/Runtime/Compiler.h"
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/Compiler.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "CompileSession.h"
 
@@ -40,11 +40,12 @@ std::optional<EmitKind> parseEmitKind(std::string_view name) {
 
 std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options) {
   CPUCodegenOptions codegen{options.threads};
-  return {{"loom", buildLoomStage},
-          {"linalg", buildLinalgStage},
-          {"llvm", [codegen](mlir::OpPassManager &pm) {
-             buildCPUCodegenStage(pm, codegen);
-           }}};
+  std::vector<LoweringStage> stages;
+  for (const PipelineStage &stage : cpuStages())
+    stages.push_back({stage.name.str(), [&stage, codegen](mlir::OpPassManager &pm) {
+                        stage.build(pm, codegen);
+                      }});
+  return stages;
 }
 
 Compiler::Compiler(CompilerOptions options) : compilerOptions(options) {}

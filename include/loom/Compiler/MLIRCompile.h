@@ -15,7 +15,7 @@
 #ifndef LOOM_RUNTIME_MLIRCOMPILE_H
 #define LOOM_RUNTIME_MLIRCOMPILE_H
 
-#include "loom/Runtime/Compiler.h"
+#include "loom/Compiler/Compiler.h"
 #include "loom/Runtime/Executable.h"
 #include "loom/Support/Error.h"
 
@@ -35,8 +35,8 @@ struct LoweringStage {
   std::function<void(mlir::OpPassManager &)> build;
 };
 
-/// loom::buildCPUPipeline split at its stages: "loom", "linalg", "llvm";
-/// the last one generates code for `options.threads` threads.
+/// loom::cpuStages() as lowering stages; the codegen stages generate code
+/// for `options.threads` threads.
 std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options = {});
 
 /// Compiles `module` (loom dialect) through `cpuLoweringStages(options)`.

@@ -556,6 +556,7 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   if (!instrumented)
     return instrumented.error();
   std::vector<LoweringStage> stages = cpuLoweringStages(options);
+  // The stage after which each IR kind is printed.
   if (kind == EmitKind::Loom)
     stages.resize(1);
   else if (kind == EmitKind::Linalg)

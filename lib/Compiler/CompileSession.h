@@ -9,7 +9,7 @@
 #ifndef LOOM_LIB_RUNTIME_COMPILESESSION_H
 #define LOOM_LIB_RUNTIME_COMPILESESSION_H
 
-#include "loom/Runtime/MLIRCompile.h"
+#include "loom/Compiler/MLIRCompile.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
