@@ -2,6 +2,8 @@
 #ifndef LOOM_PIPELINES_PIPELINES_H
 #define LOOM_PIPELINES_PIPELINES_H
 
+#include "loom/Codegen/CPU/CPUTarget.h"
+
 #include "mlir/Pass/PassManager.h"
 
 namespace loom {
@@ -14,6 +16,8 @@ struct CPUCodegenOptions {
   /// points); results are bit-identical to one thread. 0 and 1 give
   /// sequential code with no runtime calls.
   unsigned threads = 1;
+  /// The CPU the code is for; the strategy stage reads its description.
+  CPUTarget target;
 };
 
 /// loom -> loom: canonicalize and CSE.
