@@ -15,6 +15,8 @@ config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%loom_src", config.loom_src_root))
+config.substitutions.append(("%loom_lib", os.path.join(config.loom_obj_root, "lib")))
+config.substitutions.append(("%loom_bin", config.loom_tools_dir))
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
@@ -35,5 +37,5 @@ lit_config.load_config(
 llvm_config.with_environment("PATH", config.loom_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.loom_tools_dir, config.llvm_tools_dir]
-tools = ["loom-opt", "loomc", "loom-difftest"]
+tools = ["loom-opt", "loomc", "loom-difftest", "loom-run"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -56,9 +56,9 @@ int64_t parseInteger(std::string_view flag, std::string_view text,
   int64_t value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size())
-    throw Error(fmt::format("{} expects an integer, got '{}'", flag, text));
+    throw Error(ErrorKind::InvalidArgument, fmt::format("{} expects an integer, got '{}'", flag, text));
   if (value < minimum)
-    throw Error(fmt::format("{} must be at least {}, got {}", flag, minimum, value));
+    throw Error(ErrorKind::InvalidArgument, fmt::format("{} must be at least {}, got {}", flag, minimum, value));
   return value;
 }
 
@@ -81,14 +81,14 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
       std::exit(0);
     }
     if (!arg.starts_with("--"))
-      throw Error(fmt::format("unexpected argument '{}' (see --help)", arg));
+      throw Error(ErrorKind::InvalidArgument, fmt::format("unexpected argument '{}' (see --help)", arg));
     std::string_view flag = arg, value;
     if (size_t equals = arg.find('='); equals != std::string_view::npos) {
       flag = arg.substr(0, equals);
       value = arg.substr(equals + 1);
     } else {
       if (i + 1 >= argc)
-        throw Error(fmt::format("{} needs a value (see --help)", flag));
+        throw Error(ErrorKind::InvalidArgument, fmt::format("{} needs a value (see --help)", flag));
       value = argv[++i];
     }
     if (flag == "--epochs")
@@ -98,7 +98,7 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
     else if (flag == "--threads") {
       flags.threads = parseInteger(flag, value, 1);
       if (flags.threads > kMaxThreads)
-        throw Error(fmt::format("--threads must be at most {}, got {}",
+        throw Error(ErrorKind::InvalidArgument, fmt::format("--threads must be at most {}, got {}",
                                 kMaxThreads, flags.threads));
     } else if (flag == "--seed")
       flags.seed = static_cast<uint64_t>(parseInteger(flag, value, 0));
@@ -111,9 +111,9 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
     else if (flag == "--data")
       flags.data = value;
     else
-      throw Error(fmt::format("unknown flag '{}' (see --help)", flag));
+      throw Error(ErrorKind::InvalidArgument, fmt::format("unknown flag '{}' (see --help)", flag));
     if (value.empty())
-      throw Error(fmt::format("{} needs a value", flag));
+      throw Error(ErrorKind::InvalidArgument, fmt::format("{} needs a value", flag));
   }
   return flags;
 }
@@ -165,7 +165,7 @@ int64_t stepSeed(const Flags &flags, uint64_t step) {
 Tensor firstRows(const Tensor &tensor, int64_t rows) {
   std::vector<int64_t> shape = tensor.shape();
   if (shape.empty() || rows > shape[0])
-    throw Error(fmt::format("cannot take {} rows of a tensor of shape [{}]", rows,
+    throw Error(ErrorKind::InvalidArgument, fmt::format("cannot take {} rows of a tensor of shape [{}]", rows,
                             fmt::join(shape, ", ")));
   size_t rowBytes = tensor.numBytes() / static_cast<size_t>(shape[0]);
   shape[0] = rows;
@@ -190,20 +190,20 @@ TrainingRun::TrainingRun(const Flags &flags, const ExampleInfo &info,
                          training::Trainer &trainer, int64_t stepsPerEpoch)
     : flags(flags), info(info), trainer(trainer), stepsPerEpoch(stepsPerEpoch) {
   if (stepsPerEpoch <= 0)
-    throw Error(fmt::format("the training images make no full batch of {}; "
+    throw Error(ErrorKind::InvalidArgument, fmt::format("the training images make no full batch of {}; "
                             "raise --limit or lower --batch",
                             flags.batch));
   std::error_code error;
   std::filesystem::create_directories(flags.out, error);
   if (error)
-    throw Error(fmt::format("cannot create the output directory '{}': {}",
+    throw Error(ErrorKind::IO, fmt::format("cannot create the output directory '{}': {}",
                             flags.out, error.message()));
 
   if (!flags.resume.empty()) {
     trainer.load(flags.resume).take();
     uint64_t steps = trainer.stepCount();
     if (steps % stepsPerEpoch != 0)
-      throw Error(fmt::format(
+      throw Error(ErrorKind::InvalidArgument, fmt::format(
           "checkpoint '{}' was taken after {} steps, not at the end of an epoch "
           "of {} steps; resume with the --batch and --limit it was trained with",
           flags.resume, steps, stepsPerEpoch));
@@ -217,7 +217,7 @@ TrainingRun::TrainingRun(const Flags &flags, const ExampleInfo &info,
   lossLog.open(outPath("losses.tsv"),
                flags.resume.empty() ? std::ios::trunc : std::ios::app);
   if (!lossLog)
-    throw Error(fmt::format("cannot write '{}'", outPath("losses.tsv")));
+    throw Error(ErrorKind::InvalidArgument, fmt::format("cannot write '{}'", outPath("losses.tsv")));
   progress.emplace(data::ProgressReporter::toStdout(
       {.epochs = flags.epochs,
        .stepsPerEpoch = stepsPerEpoch,

@@ -133,7 +133,7 @@ loom::Tensor interpolationRows(const training::Trainer &trainer,
 void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);
   if (data.test.size() < 2 * kPairs)
-    throw loom::Error(fmt::format("the interpolation picture needs {} test "
+    throw loom::Error(loom::ErrorKind::InvalidArgument, fmt::format("the interpolation picture needs {} test "
                                   "images; raise --limit",
                                   2 * kPairs));
   Module model = buildModel(flags.batch);

@@ -1,13 +1,13 @@
 //===- CompileSession.cpp - Parse, lower and JIT one module ---------------===//
 #include "CompileSession.h"
 
-#include "ExecutableState.h"
-
 #include "loom/Codegen/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/InitAll.h"
+#include "loom/Runtime/Artifact.h"
+#include "loom/Runtime/Files.h"
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
 #include "loom/Support/Limits.h"
@@ -28,13 +28,19 @@
 #include "mlir/Target/LLVMIR/Export.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
+
+#include <mutex>
 
 namespace loom::detail {
 namespace {
@@ -58,7 +64,7 @@ void initializeLLVMOnce() {
 /// Loads libomp for the JIT once per process: code compiled for more than
 /// one thread calls its `__kmpc_*` entry points, which the JIT resolves
 /// among the process's permanently loaded libraries.
-Expected<std::monostate> loadOpenMPRuntimeOnce() {
+Expected<void> loadOpenMPRuntimeOnce() {
   static const std::string failure = [] {
     std::string message;
     if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(LOOM_OPENMP_LIBRARY,
@@ -70,17 +76,17 @@ Expected<std::monostate> loadOpenMPRuntimeOnce() {
     return std::string();
   }();
   if (!failure.empty())
-    return Error(failure);
-  return std::monostate{};
+    return Error(ErrorKind::IO, failure);
+  return {};
 }
 
-Expected<std::monostate> checkThreads(const CompilerOptions &options) {
+Expected<void> checkThreads(const CompilerOptions &options) {
   if (options.threads < 1 || options.threads > kMaxThreads)
-    return Error("thread count " + std::to_string(options.threads) +
+    return Error(ErrorKind::InvalidArgument, "thread count " + std::to_string(options.threads) +
                  " is out of range 1-" + std::to_string(kMaxThreads));
   if (options.threads > 1)
     return loadOpenMPRuntimeOnce();
-  return std::monostate{};
+  return {};
 }
 
 const mlir::DialectRegistry &compilerRegistry() {
@@ -93,28 +99,6 @@ const mlir::DialectRegistry &compilerRegistry() {
     return result;
   }();
   return registry;
-}
-
-std::string formatLocation(mlir::Location location) {
-  mlir::LocationAttr attr = location;
-  if (auto file = attr.findInstanceOf<mlir::FileLineColLoc>())
-    return file.getFilename().str() + ":" + std::to_string(file.getLine()) +
-           ":" + std::to_string(file.getColumn()) + ": ";
-  return "";
-}
-
-std::string_view severityName(mlir::DiagnosticSeverity severity) {
-  switch (severity) {
-  case mlir::DiagnosticSeverity::Error:
-    return "error";
-  case mlir::DiagnosticSeverity::Warning:
-    return "warning";
-  case mlir::DiagnosticSeverity::Note:
-    return "note";
-  case mlir::DiagnosticSeverity::Remark:
-    return "remark";
-  }
-  return "error";
 }
 
 /// Remembers the first pass that failed (nested passes fail before the
@@ -321,17 +305,17 @@ mlir::LogicalResult checkBodies(mlir::ModuleOp module) {
 
 /// The NaN/Inf checks of `module`, by id, for resolving the reports of the
 /// compiled code.
-Expected<std::map<int64_t, NumericCheck>> readNumericChecks(mlir::ModuleOp module) {
-  std::map<int64_t, NumericCheck> checks;
+Expected<std::map<int64_t, NumericCheckSite>> readNumericChecks(mlir::ModuleOp module) {
+  std::map<int64_t, NumericCheckSite> checks;
   std::optional<int64_t> duplicate;
   module.walk([&](loom::CheckFiniteOp check) {
-    NumericCheck entry{formatLocation(check.getLoc()), check.getProducer().str()};
+    NumericCheckSite entry{formatLocation(check.getLoc()), check.getProducer().str()};
     int64_t id = check.getIdAttr().getInt();
     if (!checks.emplace(id, std::move(entry)).second && !duplicate)
       duplicate = id;
   });
   if (duplicate)
-    return Error("two loom.check_finite ops have id " +
+    return Error(ErrorKind::InvalidIR, "two loom.check_finite ops have id " +
                  std::to_string(*duplicate) + "; ids must be unique in a module");
   return checks;
 }
@@ -349,19 +333,23 @@ llvm::CodeGenOptLevel codeGenOptLevel(unsigned optLevel) {
   }
 }
 
+/// `positionIndependent` for code linked into a shared library.
 Expected<std::unique_ptr<llvm::TargetMachine>>
-hostTargetMachine(const CompilerOptions &options) {
+hostTargetMachine(const CompilerOptions &options,
+                  bool positionIndependent = false) {
   if (options.optLevel > 3)
-    return Error("optimization level " + std::to_string(options.optLevel) +
+    return Error(ErrorKind::InvalidArgument, "optimization level " + std::to_string(options.optLevel) +
                  " is out of range 0-3");
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
-    return Error("cannot detect the host CPU: " +
+    return Error(ErrorKind::CompileFailure, "cannot detect the host CPU: " +
                  llvmErrorText(builder.takeError()));
   builder->setCodeGenOptLevel(codeGenOptLevel(options.optLevel));
+  if (positionIndependent)
+    builder->setRelocationModel(llvm::Reloc::PIC_);
   auto machine = builder->createTargetMachine();
   if (!machine)
-    return Error("cannot create a target machine for the host: " +
+    return Error(ErrorKind::CompileFailure, "cannot create a target machine for the host: " +
                  llvmErrorText(machine.takeError()));
   return std::move(*machine);
 }
@@ -373,44 +361,16 @@ CompileSession::CompileSession() {
   context = std::make_unique<mlir::MLIRContext>(compilerRegistry());
   // The messages name the location; a dump of the op would drown them.
   context->printOpOnDiagnostic(false);
-  handler = std::make_unique<mlir::ScopedDiagnosticHandler>(
-      context.get(), [this](mlir::Diagnostic &diagnostic) {
-        record(diagnostic);
-        return mlir::success();
-      });
+  diagnostics = std::make_unique<DiagnosticCollector>(context.get());
 }
 
 CompileSession::~CompileSession() = default;
 
-void CompileSession::record(mlir::Diagnostic &diagnostic) {
-  std::lock_guard<std::mutex> lock(diagnosticsMutex);
-  auto append = [&](mlir::Diagnostic &one) {
-    diagnostics += formatLocation(one.getLocation());
-    diagnostics += severityName(one.getSeverity());
-    diagnostics += ": " + one.str() + "\n";
-  };
-  append(diagnostic);
-  for (mlir::Diagnostic &note : diagnostic.getNotes())
-    append(note);
-}
-
-Error CompileSession::failure(const std::string &summary) {
-  std::lock_guard<std::mutex> lock(diagnosticsMutex);
-  std::string message = summary;
-  if (!diagnostics.empty()) {
-    message += ":\n" + diagnostics;
-    if (message.back() == '\n')
-      message.pop_back();
-  }
-  diagnostics.clear();
-  return Error(message);
-}
-
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 CompileSession::parse(std::string_view text, std::string_view bufferName) {
-  if (Expected<std::monostate> checked = checkSourceText(text, bufferName);
+  if (Expected<void> checked = checkSourceText(text, bufferName);
       !checked)
-    return Error("cannot parse '" + std::string(bufferName) + "':\n" +
+    return Error(ErrorKind::InvalidIR, "cannot parse '" + std::string(bufferName) + "':\n" +
                  checked.error().message());
   mlir::ParserConfig config(context.get());
   mlir::OwningOpRef<mlir::ModuleOp> module =
@@ -418,7 +378,8 @@ CompileSession::parse(std::string_view text, std::string_view bufferName) {
           llvm::StringRef(text.data(), text.size()), config,
           llvm::StringRef(bufferName.data(), bufferName.size()));
   if (!module)
-    return failure("cannot parse '" + std::string(bufferName) + "'");
+    return failure(ErrorKind::InvalidIR,
+                   "cannot parse '" + std::string(bufferName) + "'");
   return module;
 }
 
@@ -427,7 +388,7 @@ CompileSession::copy(mlir::ModuleOp module) {
   std::string bytecode;
   llvm::raw_string_ostream stream(bytecode);
   if (mlir::failed(mlir::writeBytecodeToFile(module, stream)))
-    return Error("cannot serialize the module to copy it into the compiler's "
+    return Error(ErrorKind::InvalidIR, "cannot serialize the module to copy it into the compiler's "
                  "context");
   mlir::ParserConfig config(context.get());
   // Parsing from a string reads through a MemoryBufferRef, which makes the
@@ -435,27 +396,30 @@ CompileSession::copy(mlir::ModuleOp module) {
   mlir::OwningOpRef<mlir::ModuleOp> copied =
       mlir::parseSourceString<mlir::ModuleOp>(bytecode, config, "<module>");
   if (!copied)
-    return failure("cannot copy the module into the compiler's context");
+    return failure(ErrorKind::InvalidIR,
+                   "cannot copy the module into the compiler's context");
   return copied;
 }
 
-Expected<std::monostate>
+Expected<void>
 CompileSession::instrument(mlir::ModuleOp module,
                            const CompilerOptions &options) {
   if (!options.checkNumerics)
-    return std::monostate{};
+    return {};
   mlir::PassManager pm(context.get(), mlir::ModuleOp::getOperationName());
   pm.addPass(loom::createLoomCheckNumerics());
   if (mlir::failed(pm.run(module)))
-    return failure("cannot add the NaN/Inf checks of --check-numerics");
-  return std::monostate{};
+    return failure(ErrorKind::CompileFailure,
+                   "cannot add the NaN/Inf checks of --check-numerics");
+  return {};
 }
 
-Expected<std::monostate>
+Expected<void>
 CompileSession::lower(mlir::ModuleOp module,
                       const std::vector<LoweringStage> &stages) {
   if (mlir::failed(checkTensorSizes(module)))
-    return failure("the module has a tensor too large to compile");
+    return failure(ErrorKind::InvalidIR,
+                   "the module has a tensor too large to compile");
   for (const LoweringStage &stage : stages) {
     mlir::PassManager pm(context.get(), mlir::ModuleOp::getOperationName());
     stage.build(pm);
@@ -465,54 +429,107 @@ CompileSession::lower(mlir::ModuleOp module,
       std::string summary = "lowering stage '" + stage.name + "' failed";
       if (!failedPass->empty())
         summary += " in pass '" + *failedPass + "'";
-      return failure(summary);
+      return failure(ErrorKind::CompileFailure, summary);
     }
   }
-  return std::monostate{};
+  return {};
 }
 
-Expected<Executable> CompileSession::compile(
-    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
-    const CompilerOptions &options) {
-  Expected<std::monostate> threads = checkThreads(options);
-  if (!threads)
-    return threads.error();
-  mlir::FailureOr<std::vector<Signature>> signatures = readSignatures(module);
-  if (mlir::failed(signatures) || mlir::failed(checkBodies(module)))
-    return failure("cannot compile the module");
-  Expected<std::unique_ptr<llvm::TargetMachine>> machine =
-      hostTargetMachine(options);
-  if (!machine)
-    return machine.error();
-
-  Expected<std::monostate> instrumented = instrument(module, options);
-  if (!instrumented)
-    return instrumented.error();
-  Expected<std::map<int64_t, NumericCheck>> numericChecks =
-      readNumericChecks(module);
-  if (!numericChecks)
-    return numericChecks.error();
-  Expected<std::monostate> lowered = lower(module, stages);
-  if (!lowered)
-    return lowered.error();
-
-  // Check the calling convention before the JIT sees the code.
-  for (const Signature &signature : *signatures) {
+/// Checks the calling convention of the lowered entries before LLVM sees
+/// the code: one `_mlir_ciface_<entry>` per signature, taking one memref per
+/// argument and per untied result.
+static Expected<void> checkEntryWrappers(mlir::ModuleOp module,
+                                         const std::vector<Signature> &signatures) {
+  for (const Signature &signature : signatures) {
     std::string wrapper = "_mlir_ciface_" + signature.entry;
     auto function = module.lookupSymbol<mlir::LLVM::LLVMFuncOp>(wrapper);
     size_t expected =
         signature.arguments.size() +
         llvm::count(signature.resultTiedTo, std::optional<size_t>());
     if (!function)
-      return Error("the lowered module has no '" + wrapper + "': the " +
-                   "lowering must mark '" + signature.entry +
-                   "' with llvm.emit_c_interface");
+      return Error(ErrorKind::CompileFailure,
+                   "the lowered module has no '" + wrapper + "': the " +
+                       "lowering must mark '" + signature.entry +
+                       "' with llvm.emit_c_interface");
     if (function.getNumArguments() != expected)
-      return Error("the lowered '" + wrapper + "' takes " +
-                   std::to_string(function.getNumArguments()) +
-                   " arguments, expected " + std::to_string(expected) +
-                   " (one memref per input, then one per untied result)");
+      return Error(ErrorKind::CompileFailure,
+                   "the lowered '" + wrapper + "' takes " +
+                       std::to_string(function.getNumArguments()) +
+                       " arguments, expected " + std::to_string(expected) +
+                       " (one memref per input, then one per untied result)");
   }
+  return {};
+}
+
+namespace {
+/// The JIT's machine code: the engine owns it.
+class JITCodeLibrary : public CodeLibrary {
+public:
+  explicit JITCodeLibrary(std::unique_ptr<mlir::ExecutionEngine> engine)
+      : engine(std::move(engine)) {}
+  void *lookup(const std::string &symbol) const override {
+    llvm::Expected<void *> address = engine->lookup(symbol);
+    if (!address) {
+      llvm::consumeError(address.takeError());
+      return nullptr;
+    }
+    return *address;
+  }
+
+private:
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+};
+} // namespace
+
+Expected<std::vector<Signature>>
+CompileSession::prepare(mlir::ModuleOp module,
+                        const std::vector<LoweringStage> &stages,
+                        const CompilerOptions &options,
+                        std::map<int64_t, NumericCheckSite> *numericChecks) {
+  Expected<void> threads = checkThreads(options);
+  if (!threads)
+    return threads.error();
+  mlir::FailureOr<std::vector<Signature>> signatures = readSignatures(module);
+  if (mlir::failed(signatures) || mlir::failed(checkBodies(module)))
+    return failure(ErrorKind::InvalidIR, "cannot compile the module");
+  Expected<void> instrumented = instrument(module, options);
+  if (!instrumented)
+    return instrumented.error();
+  Expected<std::map<int64_t, NumericCheckSite>> checks =
+      readNumericChecks(module);
+  if (!checks)
+    return checks.error();
+  if (numericChecks)
+    *numericChecks = std::move(*checks);
+  else if (!checks->empty())
+    return Error(ErrorKind::Unsupported,
+                 "an artifact cannot hold NaN/Inf checks (--check-numerics): "
+                 "their reports go to the compiling process; run them in "
+                 "the JIT");
+  Expected<void> lowered = lower(module, stages);
+  if (!lowered)
+    return lowered.error();
+  Expected<void> wrappers = checkEntryWrappers(module, *signatures);
+  if (!wrappers)
+    return wrappers.error();
+  return std::move(*signatures);
+}
+
+Expected<Executable> CompileSession::compile(
+    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+    const CompilerOptions &options) {
+  Expected<std::unique_ptr<llvm::TargetMachine>> machine =
+      hostTargetMachine(options);
+  if (!machine)
+    return machine.error();
+  ArtifactInfo info;
+  info.threads = options.threads;
+  info.targetCPU = (*machine)->getTargetCPU().str();
+  Expected<std::vector<Signature>> signatures =
+      prepare(module, stages, options, &info.numericChecks);
+  if (!signatures)
+    return signatures.error();
+  info.signatures = std::move(*signatures);
 
   // The transformer is a function_ref: keep the function alive through
   // `create`, which runs it.
@@ -526,33 +543,193 @@ Expected<Executable> CompileSession::compile(
   auto engine =
       mlir::ExecutionEngine::create(module, engineOptions, std::move(*machine));
   if (!engine)
-    return failure("JIT compilation failed: " +
-                   llvmErrorText(engine.takeError()));
+    return failure(ErrorKind::CompileFailure,
+                   "JIT compilation failed: " +
+                       llvmErrorText(engine.takeError()));
+  if (!info.numericChecks.empty())
+    (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+      llvm::orc::SymbolMap symbols;
+      for (const auto &[name, address] : runtimeSupportSymbols())
+        symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
+                                   llvm::JITSymbolFlags::Exported};
+      return symbols;
+    });
+  (*engine)->initialize();
+  Expected<Executable> executable = makeExecutable(
+      std::make_unique<JITCodeLibrary>(std::move(*engine)), std::move(info));
+  if (!executable)
+    return Error(ErrorKind::CompileFailure, executable.error().message());
+  return executable;
+}
 
-  auto state = std::make_unique<ExecutableState>();
-  state->engine = std::move(*engine);
-  state->numericChecks = std::move(*numericChecks);
-  if (!state->numericChecks.empty())
-    state->engine->registerSymbols(finiteCheckerSymbols);
-  state->engine->initialize();
-  for (Signature &signature : *signatures) {
-    auto function =
-        state->engine->lookupPacked("_mlir_ciface_" + signature.entry);
-    if (!function)
-      return Error("cannot link '" + signature.entry +
-                   "': " + llvmErrorText(function.takeError()));
-    state->entries.push_back({std::move(signature), *function});
+/// Adds `void _mlir__mlir_ciface_<entry>(void **args)` for every entry,
+/// which loads each argument from `args` and calls `_mlir_ciface_<entry>`:
+/// the wrapper ExecutionEngine adds for the JIT, so that the runtime calls
+/// JIT code and a loaded artifact alike.
+static Expected<void> addPackedWrappers(llvm::Module &module,
+                                        const std::vector<Signature> &signatures) {
+  llvm::LLVMContext &context = module.getContext();
+  llvm::Type *pointer = llvm::PointerType::getUnqual(context);
+  for (const Signature &signature : signatures) {
+    llvm::Function *callee =
+        module.getFunction("_mlir_ciface_" + signature.entry);
+    if (!callee || !callee->getReturnType()->isVoidTy())
+      return Error(ErrorKind::CompileFailure,
+                   "the LLVM module has no void '_mlir_ciface_" +
+                       signature.entry + "'");
+    auto *type = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                         {pointer}, /*isVarArg=*/false);
+    auto *wrapper = llvm::Function::Create(
+        type, llvm::GlobalValue::ExternalLinkage,
+        packedEntrySymbol(signature.entry), module);
+    llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "", wrapper));
+    std::vector<llvm::Value *> arguments;
+    for (auto [index, parameter] : llvm::enumerate(callee->args())) {
+      llvm::Value *slot = builder.CreateConstGEP1_64(
+          pointer, wrapper->getArg(0), index);
+      llvm::Value *address = builder.CreateLoad(pointer, slot);
+      arguments.push_back(builder.CreateLoad(parameter.getType(), address));
+    }
+    builder.CreateCall(callee, arguments);
+    builder.CreateRetVoid();
   }
-  return Executable(std::move(state));
+  return {};
+}
+
+/// The program that links an artifact: `cc` on PATH (the system's C compiler
+/// driver, which knows the system linker and libc).
+static Expected<std::string> findLinker() {
+  llvm::ErrorOr<std::string> linker = llvm::sys::findProgramByName("cc");
+  if (!linker)
+    return Error(ErrorKind::Unsupported,
+                 "saving an artifact needs a C compiler driver 'cc' on PATH to "
+                 "link the shared library: " + linker.getError().message());
+  return *linker;
+}
+
+Expected<void> CompileSession::saveArtifact(
+    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+    const CompilerOptions &options, const std::string &directory) {
+  Expected<std::string> linker = findLinker();
+  if (!linker)
+    return linker.error();
+  Expected<std::unique_ptr<llvm::TargetMachine>> machine =
+      hostTargetMachine(options, /*positionIndependent=*/true);
+  if (!machine)
+    return machine.error();
+  ArtifactInfo info;
+  info.threads = options.threads;
+  info.targetCPU = (*machine)->getTargetCPU().str();
+  Expected<std::vector<Signature>> signatures =
+      prepare(module, stages, options, /*numericChecks=*/nullptr);
+  if (!signatures)
+    return signatures.error();
+  info.signatures = std::move(*signatures);
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      mlir::translateModuleToLLVMIR(module, llvmContext);
+  if (!llvmModule)
+    return failure(ErrorKind::CompileFailure,
+                   "cannot translate the LLVM dialect to LLVM IR");
+  mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
+                                                        machine->get());
+  auto optimizer = mlir::makeOptimizingTransformer(options.optLevel,
+                                                   /*sizeLevel=*/0,
+                                                   machine->get());
+  if (llvm::Error error = optimizer(llvmModule.get()))
+    return Error(ErrorKind::CompileFailure,
+                 "LLVM optimization failed: " + llvmErrorText(std::move(error)));
+  Expected<void> wrapped = addPackedWrappers(*llvmModule, info.signatures);
+  if (!wrapped)
+    return wrapped.error();
+
+  llvm::SmallString<0> object;
+  llvm::raw_svector_ostream objectStream(object);
+  llvm::legacy::PassManager codegen;
+  if ((*machine)->addPassesToEmitFile(codegen, objectStream, nullptr,
+                                      llvm::CodeGenFileType::ObjectFile))
+    return Error(ErrorKind::CompileFailure,
+                 "the host target cannot emit an object file");
+  codegen.run(*llvmModule);
+
+  if (std::error_code error = llvm::sys::fs::create_directories(directory))
+    return Error(ErrorKind::IO, "cannot create artifact directory '" +
+                                    directory + "': " + error.message());
+  llvm::SmallString<128> objectPath;
+  if (std::error_code error = llvm::sys::fs::createTemporaryFile(
+          "loom-artifact", "o", objectPath))
+    return Error(ErrorKind::IO,
+                 "cannot create a temporary object file: " + error.message());
+  llvm::FileRemover removeObject(objectPath);
+  Expected<void> written =
+      writeFileAtomically(objectPath.str().str(), object.str());
+  if (!written)
+    return written.error();
+
+  // A new name for every save (see loom/Runtime/Artifact.h); the manifest,
+  // written last, switches to it. --as-needed records libmlir_c_runner_utils
+  // (memrefCopy), libm and libomp (threads > 1) only when the code calls them.
+  llvm::SmallString<128> library;
+  if (std::error_code error = llvm::sys::fs::createUniqueFile(
+          directory + "/code-%%%%%%%%.so", library))
+    return Error(ErrorKind::IO, "cannot create a library in '" + directory +
+                                    "': " + error.message());
+  llvm::FileRemover removeLibrary(library);
+  llvm::StringRef openMPDirectory =
+      llvm::sys::path::parent_path(LOOM_OPENMP_LIBRARY);
+  std::vector<std::string> arguments = {
+      *linker, "-shared", "-o", library.str().str(), objectPath.str().str(),
+      "-Wl,--as-needed", "-L" LOOM_MLIR_LIBRARY_DIR,
+      "-Wl,-rpath," LOOM_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils", "-lm",
+      "-L" + openMPDirectory.str(), "-Wl,-rpath," + openMPDirectory.str(),
+      "-lomp"};
+  std::vector<llvm::StringRef> argumentRefs(arguments.begin(), arguments.end());
+  std::string linkError;
+  llvm::SmallString<128> linkOutput;
+  if (std::error_code error = llvm::sys::fs::createTemporaryFile(
+          "loom-artifact-link", "txt", linkOutput))
+    return Error(ErrorKind::IO,
+                 "cannot create a temporary file: " + error.message());
+  llvm::FileRemover removeLinkOutput(linkOutput);
+  std::optional<llvm::StringRef> redirects[] = {
+      std::nullopt, linkOutput.str(), linkOutput.str()};
+  int status = llvm::sys::ExecuteAndWait(*linker, argumentRefs, std::nullopt,
+                                         redirects, 0, 0, &linkError);
+  if (status != 0) {
+    Expected<std::string> output = readFile(linkOutput.str().str());
+    return Error(ErrorKind::CompileFailure,
+                 "linking the artifact library with '" + *linker +
+                     "' failed" + (linkError.empty() ? "" : ": " + linkError) +
+                     (output && !output->empty() ? ":\n" + *output : ""));
+  }
+  info.library = llvm::sys::path::filename(library).str();
+
+  // The library of the artifact this one replaces, removed once the new
+  // manifest is in place.
+  std::string manifestPath = directory + "/" + kArtifactManifestFile;
+  std::optional<std::string> previousLibrary;
+  if (llvm::sys::fs::exists(manifestPath))
+    if (Expected<std::string> text = readFile(manifestPath))
+      if (Expected<ArtifactInfo> previous = parseManifest(*text, manifestPath))
+        previousLibrary = directory + "/" + previous->library;
+  Expected<void> written =
+      writeFileAtomically(manifestPath, formatManifest(info));
+  if (!written)
+    return written.error();
+  removeLibrary.releaseFile();
+  if (previousLibrary)
+    llvm::sys::fs::remove(*previousLibrary);
+  return {};
 }
 
 Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
                                            EmitKind kind,
                                            const CompilerOptions &options) {
-  Expected<std::monostate> threads = checkThreads(options);
+  Expected<void> threads = checkThreads(options);
   if (!threads)
     return threads.error();
-  Expected<std::monostate> instrumented = instrument(module, options);
+  Expected<void> instrumented = instrument(module, options);
   if (!instrumented)
     return instrumented.error();
   std::vector<LoweringStage> stages = cpuLoweringStages(options);
@@ -561,7 +738,7 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
     stages.resize(1);
   else if (kind == EmitKind::Linalg)
     stages.resize(2);
-  Expected<std::monostate> lowered = lower(module, stages);
+  Expected<void> lowered = lower(module, stages);
   if (!lowered)
     return lowered.error();
 
@@ -581,14 +758,15 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   std::unique_ptr<llvm::Module> llvmModule =
       mlir::translateModuleToLLVMIR(module, llvmContext);
   if (!llvmModule)
-    return failure("cannot translate the LLVM dialect to LLVM IR");
+    return failure(ErrorKind::CompileFailure,
+                   "cannot translate the LLVM dialect to LLVM IR");
   mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
                                                         machine->get());
   auto optimizer = mlir::makeOptimizingTransformer(options.optLevel,
                                                    /*sizeLevel=*/0,
                                                    machine->get());
   if (llvm::Error error = optimizer(llvmModule.get()))
-    return Error("LLVM optimization failed: " + llvmErrorText(std::move(error)));
+    return Error(ErrorKind::CompileFailure, "LLVM optimization failed: " + llvmErrorText(std::move(error)));
   if (kind == EmitKind::LLVMIR) {
     llvmModule->print(stream, /*AAW=*/nullptr);
     return output;
@@ -600,7 +778,7 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   auto fileType = kind == EmitKind::Asm ? llvm::CodeGenFileType::AssemblyFile
                                         : llvm::CodeGenFileType::ObjectFile;
   if ((*machine)->addPassesToEmitFile(codegen, codeStream, nullptr, fileType))
-    return Error("the host target cannot emit " +
+    return Error(ErrorKind::CompileFailure, "the host target cannot emit " +
                  std::string(emitKindName(kind)));
   codegen.run(*llvmModule);
   return std::string(code.str());

@@ -1,6 +1,6 @@
 //===- CompileSession.h - One compilation in its own context ----*- C++ -*-===//
 //
-// Private to lib/Runtime. A CompileSession owns a fresh MLIRContext with every
+// Private to lib/Compiler. A CompileSession owns a fresh MLIRContext with every
 // dialect, extension and LLVM translation the lowering needs, and collects all
 // diagnostics emitted in it, so that any failure becomes one loom::Error whose
 // message reads like MLIR's own output (`file:line:col: error: ...`).
@@ -10,14 +10,15 @@
 #define LOOM_LIB_RUNTIME_COMPILESESSION_H
 
 #include "loom/Compiler/MLIRCompile.h"
+#include "loom/Runtime/Artifact.h"
+#include "loom/Support/Diagnostics.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 
+#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -40,25 +41,38 @@ public:
                                const std::vector<LoweringStage> &stages,
                                const CompilerOptions &options);
 
+  /// Compiles like `compile`, then links a shared library and writes it with
+  /// its manifest into `directory` (loom/Runtime/Artifact.h).
+  Expected<void> saveArtifact(mlir::ModuleOp module,
+                              const std::vector<LoweringStage> &stages,
+                              const CompilerOptions &options,
+                              const std::string &directory);
+
   /// Lowers `module` (of this session) as far as `kind` asks.
   Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
                              const CompilerOptions &options);
 
 private:
+  /// What `compile` and `saveArtifact` share: the signatures, the NaN/Inf
+  /// checks (into `numericChecks`; when null, checks are an error) and the
+  /// stages, which must end in entries of the runtime's calling convention.
+  Expected<std::vector<Signature>>
+  prepare(mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+          const CompilerOptions &options,
+          std::map<int64_t, NumericCheckSite> *numericChecks);
   /// Adds the NaN/Inf checks when `options` asks for them.
-  Expected<std::monostate> instrument(mlir::ModuleOp module,
+  Expected<void> instrument(mlir::ModuleOp module,
                                       const CompilerOptions &options);
   /// Runs `stages` in order; the error names the failing stage and pass.
-  Expected<std::monostate> lower(mlir::ModuleOp module,
+  Expected<void> lower(mlir::ModuleOp module,
                                  const std::vector<LoweringStage> &stages);
   /// `summary`, then every diagnostic collected so far (which are cleared).
-  Error failure(const std::string &summary);
-  void record(mlir::Diagnostic &diagnostic);
+  Error failure(ErrorKind kind, const std::string &summary) {
+    return diagnostics->error(kind, summary);
+  }
 
   std::unique_ptr<mlir::MLIRContext> context;
-  std::mutex diagnosticsMutex;
-  std::string diagnostics;
-  std::unique_ptr<mlir::ScopedDiagnosticHandler> handler;
+  std::unique_ptr<DiagnosticCollector> diagnostics;
 };
 
 } // namespace loom::detail

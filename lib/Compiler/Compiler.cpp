@@ -67,6 +67,17 @@ Expected<Executable> Compiler::compileFile(const std::string &path) const {
   return compileSource(*text, path);
 }
 
+Expected<void> Compiler::saveArtifact(std::string_view mlirText,
+                                      std::string_view bufferName,
+                                      const std::string &directory) const {
+  detail::CompileSession session;
+  auto module = session.parse(mlirText, bufferName);
+  if (!module)
+    return module.error();
+  return session.saveArtifact(**module, cpuLoweringStages(compilerOptions),
+                              compilerOptions, directory);
+}
+
 Expected<std::string> Compiler::emitSource(std::string_view mlirText,
                                            std::string_view bufferName,
                                            EmitKind kind) const {
@@ -91,6 +102,16 @@ compileModuleWithStages(mlir::ModuleOp module,
   if (!copied)
     return copied.error();
   return session.compile(**copied, stages, options);
+}
+
+Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
+                            const CompilerOptions &options) {
+  detail::CompileSession session;
+  auto copied = session.copy(module);
+  if (!copied)
+    return copied.error();
+  return session.saveArtifact(**copied, cpuLoweringStages(options), options,
+                              directory);
 }
 
 Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,

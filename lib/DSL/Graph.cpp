@@ -1,5 +1,6 @@
 //===- Graph.cpp - Modules, graphs, arguments and sources -----------------===//
 #include "loom/DSL/Graph.h"
+#include "loom/Support/Diagnostics.h"
 
 #include "TypeUtils.h"
 
@@ -26,7 +27,7 @@ void fail(SourceLocation loc, std::string_view opName,
   llvm::raw_string_ostream os(text);
   os << loc.file_name() << ":" << loc.line() << ":" << loc.column()
      << ": error: " << opName << ": " << message;
-  throw Error(text);
+  throw Error(ErrorKind::InvalidArgument, text);
 }
 
 std::string shapeString(const Shape &shape) {
@@ -74,19 +75,15 @@ void checkShape(std::string_view opName, const Shape &shape,
 } // namespace detail
 
 namespace {
-/// `file:line:col: error: message` for an MLIR diagnostic, falling back to
-/// the caller's location when the diagnostic has no file location.
+/// The diagnostic as loom/Support/Diagnostics.h formats it, at the caller's
+/// location when it has no file location of its own.
 std::string formatDiagnostic(const Diagnostic &diag, SourceLocation fallback) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  if (auto fileLoc = dyn_cast<FileLineColLoc>(diag.getLocation()))
-    os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
-       << fileLoc.getColumn();
-  else
-    os << fallback.file_name() << ":" << fallback.line() << ":"
-       << fallback.column();
-  os << ": error: " << diag.str();
-  return text;
+  std::string text = loom::formatDiagnostic(diag);
+  if (!formatLocation(diag.getLocation()).empty())
+    return text;
+  return std::string(fallback.file_name()) + ":" +
+         std::to_string(fallback.line()) + ":" +
+         std::to_string(fallback.column()) + ": " + text;
 }
 
 /// Runs the verifier on `op`; the first error becomes a loom::Error.
@@ -98,7 +95,7 @@ void verifyOrThrow(Operation *op, SourceLocation loc) {
     return success();
   });
   if (failed(mlir::verify(op)))
-    throw Error(firstError.empty() ? "verification failed" : firstError);
+    throw Error(ErrorKind::InvalidIR, firstError.empty() ? "verification failed" : firstError);
 }
 } // namespace
 
@@ -108,7 +105,7 @@ void verifyOrThrow(Operation *op, SourceLocation loc) {
 
 Graph &Tensor::graph() const {
   if (!owner)
-    throw Error("error: use of an empty loom::dsl::Tensor handle");
+    throw Error(ErrorKind::InvalidArgument, "error: use of an empty loom::dsl::Tensor handle");
   return *owner;
 }
 

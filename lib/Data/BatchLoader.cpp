@@ -30,7 +30,7 @@ std::vector<int64_t> epochPermutation(int64_t count, uint64_t seed,
 BatchLoader::BatchLoader(const Dataset &dataset, BatchOptions options)
     : dataset(dataset), options(options) {
   if (options.batchSize <= 0)
-    throw Error("the batch size must be positive, got " +
+    throw Error(ErrorKind::InvalidArgument, "the batch size must be positive, got " +
                 std::to_string(options.batchSize));
   startEpoch(0);
 }
@@ -73,13 +73,13 @@ int64_t BatchLoader::fill(Tensor &images, Tensor *labels) {
   int64_t pixels = dataset.pixelsPerImage();
   if (images.dtype() != DType::F32 || images.rank() < 1 ||
       images.shape()[0] != batch || images.numElements() != batch * pixels)
-    throw Error("the image batch must be an f32 tensor of " +
+    throw Error(ErrorKind::InvalidArgument, "the image batch must be an f32 tensor of " +
                 std::to_string(batch) + " images with " +
                 std::to_string(pixels) + " elements each, got " +
                 images.typeString());
   if (labels && (labels->dtype() != DType::I32 ||
                  labels->shape() != std::vector<int64_t>{batch}))
-    throw Error("the label batch must be tensor<" + std::to_string(batch) +
+    throw Error(ErrorKind::InvalidArgument, "the label batch must be tensor<" + std::to_string(batch) +
                 "xi32>, got " + labels->typeString());
 
   int64_t available = static_cast<int64_t>(visitingOrder.size()) - position;

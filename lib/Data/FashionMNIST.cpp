@@ -21,7 +21,7 @@ std::string shapeText(const std::vector<int64_t> &dims) {
 
 Tensor Dataset::imagesAs(std::vector<int64_t> shape) const {
   if (shapeElementCount(shape) != images.numElements())
-    throw Error("cannot view " + images.typeString() + " images as " +
+    throw Error(ErrorKind::InvalidArgument, "cannot view " + images.typeString() + " images as " +
                 tensorTypeString(shape, DType::F32) +
                 ": the element counts differ");
   // Tensor copies share their buffer, so a const dataset's pixels are no more
@@ -44,7 +44,7 @@ Expected<Dataset> loadIdxDataset(const std::string &imagesPath,
                                  int64_t classCount,
                                  std::optional<int64_t> limit) {
   if (limit && *limit < 0)
-    return Error("the image limit must not be negative, got " +
+    return Error(ErrorKind::InvalidArgument, "the image limit must not be negative, got " +
                  std::to_string(*limit));
   Expected<IdxArray> images = readIdx(imagesPath);
   if (!images)
@@ -54,16 +54,16 @@ Expected<Dataset> loadIdxDataset(const std::string &imagesPath,
     return labels.error();
 
   if (images->dims.size() != 3)
-    return Error(
+    return Error(ErrorKind::IO,
         "idx file '" + imagesPath +
         "' should hold images (count x rows x columns) but has shape " +
         shapeText(images->dims));
   if (labels->dims.size() != 1)
-    return Error("idx file '" + labelsPath +
+    return Error(ErrorKind::IO, "idx file '" + labelsPath +
                  "' should hold one label per image but has shape " +
                  shapeText(labels->dims));
   if (images->dims[0] != labels->dims[0])
-    return Error("'" + imagesPath + "' holds " +
+    return Error(ErrorKind::IO, "'" + imagesPath + "' holds " +
                  std::to_string(images->dims[0]) + " images but '" +
                  labelsPath + "' holds " + std::to_string(labels->dims[0]) +
                  " labels");
@@ -81,7 +81,7 @@ Expected<Dataset> loadIdxDataset(const std::string &imagesPath,
   for (int64_t i = 0; i < count; ++i) {
     int32_t label = labels->elements[i];
     if (label >= classCount)
-      return Error("idx file '" + labelsPath + "' has label " +
+      return Error(ErrorKind::IO, "idx file '" + labelsPath + "' has label " +
                    std::to_string(label) + " at index " + std::to_string(i) +
                    ", outside 0.." + std::to_string(classCount - 1));
     labelData[i] = label;
@@ -101,7 +101,7 @@ Expected<Dataset> loadFashionMNIST(Split split, std::optional<int64_t> limit,
   for (const std::string &path : {imagesPath, labelsPath}) {
     std::error_code ignored;
     if (!std::filesystem::exists(path, ignored))
-      return Error("Fashion-MNIST file '" + path +
+      return Error(ErrorKind::IO, "Fashion-MNIST file '" + path +
                    "' does not exist; install the data set with "
                    "`apt-get install dataset-fashion-mnist`");
   }
@@ -112,7 +112,7 @@ Expected<Dataset> loadFashionMNIST(Split split, std::optional<int64_t> limit,
     return dataset;
   if (dataset->height != kFashionImageSide ||
       dataset->width != kFashionImageSide)
-    return Error("Fashion-MNIST images in '" + imagesPath + "' are " +
+    return Error(ErrorKind::IO, "Fashion-MNIST images in '" + imagesPath + "' are " +
                  std::to_string(dataset->height) + " x " +
                  std::to_string(dataset->width) + " pixels instead of 28 x 28");
   return dataset;

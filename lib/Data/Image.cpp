@@ -11,7 +11,7 @@ namespace loom::data {
 Image::Image(int64_t width, int64_t height, Format format, Color background)
     : columns(width), rows(height), pixelFormat(format) {
   if (width < 0 || height < 0)
-    throw Error("an image cannot be " + std::to_string(width) + " x " +
+    throw Error(ErrorKind::InvalidArgument, "an image cannot be " + std::to_string(width) + " x " +
                 std::to_string(height) + " pixels");
   pixels.resize(static_cast<size_t>(width * height * channels()));
   fillRect(0, 0, width, height, background);
@@ -30,7 +30,7 @@ void Image::set(int64_t x, int64_t y, Color color) {
 
 Color Image::at(int64_t x, int64_t y) const {
   if (x < 0 || y < 0 || x >= columns || y >= rows)
-    throw Error("pixel (" + std::to_string(x) + ", " + std::to_string(y) +
+    throw Error(ErrorKind::InvalidArgument, "pixel (" + std::to_string(x) + ", " + std::to_string(y) +
                 ") is outside the " + std::to_string(columns) + " x " +
                 std::to_string(rows) + " image");
   const uint8_t *pixel =
@@ -50,9 +50,9 @@ void Image::fillRect(int64_t x, int64_t y, int64_t width, int64_t height,
       set(column, row, color);
 }
 
-Expected<std::monostate> writePng(const std::string &path, const Image &image) {
+Expected<void> writePng(const std::string &path, const Image &image) {
   if (image.width() == 0 || image.height() == 0)
-    return Error("cannot write '" + path +
+    return Error(ErrorKind::IO, "cannot write '" + path +
                  "': a PNG image needs at least one "
                  "pixel, this one is " +
                  std::to_string(image.width()) + " x " +
@@ -72,8 +72,8 @@ Expected<std::monostate> writePng(const std::string &path, const Image &image) {
   std::string message = description.message;
   png_image_free(&description);
   if (!ok)
-    return Error("cannot write PNG file '" + path + "': " + message);
-  return std::monostate{};
+    return Error(ErrorKind::IO, "cannot write PNG file '" + path + "': " + message);
+  return {};
 }
 
 } // namespace loom::data

@@ -67,7 +67,7 @@ Expected<int64_t> countImages(const Tensor &images, const GridOptions &options,
                               std::string_view role) {
   if (options.imageHeight <= 0 || options.imageWidth <= 0 ||
       options.scale <= 0 || options.margin < 0 || options.columns < 0)
-    return Error("invalid grid options: images " +
+    return Error(ErrorKind::InvalidArgument, "invalid grid options: images " +
                  std::to_string(options.imageHeight) + " x " +
                  std::to_string(options.imageWidth) + ", scale " +
                  std::to_string(options.scale) + ", margin " +
@@ -75,7 +75,7 @@ Expected<int64_t> countImages(const Tensor &images, const GridOptions &options,
                  std::to_string(options.columns));
   int64_t pixels = options.imageHeight * options.imageWidth;
   if (images.dtype() != DType::F32 || images.numElements() % pixels != 0)
-    return Error(std::string(role) + " must be an f32 tensor of " +
+    return Error(ErrorKind::InvalidArgument, std::string(role) + " must be an f32 tensor of " +
                  std::to_string(options.imageHeight) + " x " +
                  std::to_string(options.imageWidth) + " images, got " +
                  images.typeString());
@@ -133,7 +133,7 @@ int64_t textWidth(std::string_view text) {
 
 Image upscale(const Image &image, int64_t factor) {
   if (factor <= 0)
-    throw Error("the scale factor must be positive, got " +
+    throw Error(ErrorKind::InvalidArgument, "the scale factor must be positive, got " +
                 std::to_string(factor));
   Image result(image.width() * factor, image.height() * factor, image.format());
   for (int64_t y = 0; y < image.height(); ++y)
@@ -165,7 +165,7 @@ Expected<Image> pairGrid(const Tensor &inputs, const Tensor &reconstructions,
   if (!outputCount)
     return outputCount.error();
   if (*count != *outputCount)
-    return Error("cannot pair " + std::to_string(*count) + " inputs with " +
+    return Error(ErrorKind::InvalidArgument, "cannot pair " + std::to_string(*count) + " inputs with " +
                  std::to_string(*outputCount) + " reconstructions");
   const float *inputPixels = inputs.data<float>();
   const float *outputPixels = reconstructions.data<float>();
@@ -190,7 +190,7 @@ Expected<Image> predictionGrid(const Tensor &images,
     return count.error();
   if (static_cast<int64_t>(predicted.size()) != *count ||
       static_cast<int64_t>(truth.size()) != *count)
-    return Error("need one prediction and one label per image: " +
+    return Error(ErrorKind::InvalidArgument, "need one prediction and one label per image: " +
                  std::to_string(*count) + " images, " +
                  std::to_string(predicted.size()) + " predictions, " +
                  std::to_string(truth.size()) + " labels");
@@ -217,7 +217,7 @@ Expected<Image> predictionGrid(const Tensor &images,
 
 ConfusionMatrix::ConfusionMatrix(int64_t classes) : classCount(classes) {
   if (classes <= 0)
-    throw Error("a confusion matrix needs at least one class, got " +
+    throw Error(ErrorKind::InvalidArgument, "a confusion matrix needs at least one class, got " +
                 std::to_string(classes));
   counts.assign(static_cast<size_t>(classes * classes), 0);
 }
@@ -225,7 +225,7 @@ ConfusionMatrix::ConfusionMatrix(int64_t classes) : classCount(classes) {
 void ConfusionMatrix::add(int32_t truth, int32_t predicted) {
   if (truth < 0 || truth >= classCount || predicted < 0 ||
       predicted >= classCount)
-    throw Error("confusion matrix of " + std::to_string(classCount) +
+    throw Error(ErrorKind::InvalidArgument, "confusion matrix of " + std::to_string(classCount) +
                 " classes cannot count true class " + std::to_string(truth) +
                 " predicted as " + std::to_string(predicted));
   ++counts[truth * classCount + predicted];
@@ -235,12 +235,12 @@ void ConfusionMatrix::add(const std::vector<int32_t> &truth,
                           const std::vector<int32_t> &predicted,
                           int64_t count) {
   if (truth.size() != predicted.size())
-    throw Error("confusion matrix: " + std::to_string(truth.size()) +
+    throw Error(ErrorKind::InvalidArgument, "confusion matrix: " + std::to_string(truth.size()) +
                 " labels but " + std::to_string(predicted.size()) +
                 " predictions");
   int64_t size = static_cast<int64_t>(truth.size());
   if (count > size)
-    throw Error("confusion matrix: cannot add " + std::to_string(count) +
+    throw Error(ErrorKind::InvalidArgument, "confusion matrix: cannot add " + std::to_string(count) +
                 " of " + std::to_string(size) + " predictions");
   if (count < 0)
     count = size;
@@ -251,7 +251,7 @@ void ConfusionMatrix::add(const std::vector<int32_t> &truth,
 int64_t ConfusionMatrix::count(int32_t truth, int32_t predicted) const {
   if (truth < 0 || truth >= classCount || predicted < 0 ||
       predicted >= classCount)
-    throw Error("confusion matrix of " + std::to_string(classCount) +
+    throw Error(ErrorKind::InvalidArgument, "confusion matrix of " + std::to_string(classCount) +
                 " classes has no cell (" + std::to_string(truth) + ", " +
                 std::to_string(predicted) + ")");
   return counts[truth * classCount + predicted];
@@ -323,7 +323,7 @@ Image confusionMatrixImage(const ConfusionMatrix &matrix, int64_t scale) {
 std::vector<int32_t> argmaxRows(const Tensor &scores) {
   if (scores.dtype() != DType::F32 || scores.rank() != 2 ||
       scores.shape()[1] == 0)
-    throw Error("argmaxRows needs an f32 tensor {rows, classes} with at least "
+    throw Error(ErrorKind::InvalidArgument, "argmaxRows needs an f32 tensor {rows, classes} with at least "
                 "one class, got " +
                 scores.typeString());
   int64_t rows = scores.shape()[0], classes = scores.shape()[1];

@@ -41,7 +41,7 @@ ProgressReporter::ProgressReporter(std::ostream &out, bool isTerminal,
     : out(out), isTerminal(isTerminal), options(std::move(options)) {
   if (this->options.epochs <= 0 || this->options.stepsPerEpoch <= 0 ||
       this->options.imagesPerStep <= 0)
-    throw Error("progress needs positive epochs, steps per epoch and images "
+    throw Error(ErrorKind::InvalidArgument, "progress needs positive epochs, steps per epoch and images "
                 "per step, got " +
                 std::to_string(this->options.epochs) + ", " +
                 std::to_string(this->options.stepsPerEpoch) + ", " +

@@ -182,7 +182,7 @@ Expected<Module> buildModel(std::string_view name, const ModelOptions &options) 
       continue;
     int64_t batch = options.batch.value_or(entry.defaultBatch);
     if (batch <= 0)
-      return Error("error: model '" + std::string(name) +
+      return Error(ErrorKind::InvalidArgument, "error: model '" + std::string(name) +
                    "' needs a positive batch size, got " +
                    std::to_string(batch));
     try {
@@ -197,7 +197,7 @@ Expected<Module> buildModel(std::string_view name, const ModelOptions &options) 
   std::string known;
   for (std::string_view model : modelNames())
     known += (known.empty() ? "" : ", ") + std::string(model);
-  return Error("error: unknown model '" + std::string(name) + "'; known: " +
+  return Error(ErrorKind::InvalidArgument, "error: unknown model '" + std::string(name) + "'; known: " +
                known);
 }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Reference/Evaluator.h"
+#include "loom/Support/Diagnostics.h"
 
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Support/CounterRNG.h"
@@ -64,7 +65,7 @@ Expected<ElementKind> elementKindOf(Type type) {
   std::string name;
   llvm::raw_string_ostream os(name);
   type.print(os);
-  return Error("the reference evaluator has no element type " + name);
+  return Error(ErrorKind::InvalidIR, "the reference evaluator has no element type " + name);
 }
 
 namespace {
@@ -170,9 +171,9 @@ std::string describe(Operation *op) {
   std::string text;
   llvm::raw_string_ostream os(text);
   os << "'" << op->getName().getStringRef() << "' at ";
-  if (auto fileLoc = op->getLoc()->findInstanceOf<FileLineColLoc>())
-    os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
-       << fileLoc.getColumn();
+  // formatLocation's "file:line:col: " without its separator.
+  if (std::string location = formatLocation(op->getLoc()); !location.empty())
+    os << location.substr(0, location.size() - 2);
   else
     op->getLoc().print(os);
   return text;
@@ -547,7 +548,7 @@ RefTensor reduce(Reduction reduction, const RefTensor &operand,
 Expected<RefTensor> constant(ConstantOp op, ElementKind kind) {
   auto dense = dyn_cast<DenseElementsAttr>(op.getValue());
   if (!dense)
-    return Error(describe(op) + ": the reference evaluator reads only dense "
+    return Error(ErrorKind::Unsupported, describe(op) + ": the reference evaluator reads only dense "
                                 "constants (DenseElementsAttr)");
   std::vector<int64_t> shape = shapeOf(op.getResult());
   if (isFloat(kind)) {
@@ -608,15 +609,15 @@ private:
 
 Expected<RefTensor> Evaluator::evaluate(Operation *op) {
   if (op->getNumResults() != 1)
-    return Error(describe(op) + ": the reference evaluator does not know this "
+    return Error(ErrorKind::Unsupported, describe(op) + ": the reference evaluator does not know this "
                                 "op");
   Value resultValue = op->getResult(0);
   auto resultType = dyn_cast<RankedTensorType>(resultValue.getType());
   if (!resultType)
-    return Error(describe(op) + ": the result is not a ranked tensor");
+    return Error(ErrorKind::InvalidIR, describe(op) + ": the result is not a ranked tensor");
   Expected<ElementKind> kind = elementKindOf(resultType.getElementType());
   if (!kind)
-    return Error(describe(op) + ": " + kind.error().message());
+    return Error(ErrorKind::InvalidIR, describe(op) + ": " + kind.error().message());
   std::vector<int64_t> shape = shapeOf(resultValue);
   auto operand = [&](unsigned i) -> const RefTensor & {
     return valueOf(op->getOperand(i));
@@ -690,7 +691,7 @@ Expected<RefTensor> Evaluator::evaluate(Operation *op) {
                             randomOp.getStream());
       })
       .Default([&](Operation *) -> Expected<RefTensor> {
-        return Error(describe(op) + ": the reference evaluator does not know "
+        return Error(ErrorKind::Unsupported, describe(op) + ": the reference evaluator does not know "
                                     "this op");
       });
 }
@@ -699,25 +700,25 @@ Expected<std::vector<RefTensor>> Evaluator::run(func::FuncOp func,
                                                 ArrayRef<RefTensor> arguments) {
   std::string name = ("'" + func.getSymName() + "'").str();
   if (func.isExternal())
-    return Error("cannot evaluate " + name + ": it has no body");
+    return Error(ErrorKind::InvalidIR, "cannot evaluate " + name + ": it has no body");
   if (!func.getBody().hasOneBlock())
-    return Error("cannot evaluate " + name +
+    return Error(ErrorKind::InvalidIR, "cannot evaluate " + name +
                  ": the reference evaluator handles a single block only");
   if (failed(verify(func)))
-    return Error("cannot evaluate " + name + ": it does not verify");
+    return Error(ErrorKind::InvalidIR, "cannot evaluate " + name + ": it does not verify");
   Block &body = func.getBody().front();
   if (body.getNumArguments() != arguments.size())
-    return Error(name + " takes " + std::to_string(body.getNumArguments()) +
+    return Error(ErrorKind::InvalidArgument, name + " takes " + std::to_string(body.getNumArguments()) +
                  " arguments, got " + std::to_string(arguments.size()));
   for (auto [i, blockArgument] : llvm::enumerate(body.getArguments())) {
     const RefTensor &given = arguments[i];
     std::string expected = typeString(blockArgument.getType());
     size_t stored = isFloat(given.kind) ? given.floats.size() : given.ints.size();
     if (given.typeString() != expected)
-      return Error(name + " argument " + std::to_string(i) + " has type " +
+      return Error(ErrorKind::InvalidArgument, name + " argument " + std::to_string(i) + " has type " +
                    expected + ", got " + given.typeString());
     if (stored != static_cast<size_t>(given.numElements()))
-      return Error(name + " argument " + std::to_string(i) + " of type " +
+      return Error(ErrorKind::InvalidArgument, name + " argument " + std::to_string(i) + " of type " +
                    expected + " holds " + std::to_string(stored) + " elements");
     values.try_emplace(blockArgument, given);
   }
@@ -739,11 +740,11 @@ Expected<std::vector<RefTensor>> Evaluator::run(func::FuncOp func,
     // Catches a disagreement between the evaluator and the op's own type.
     std::string expected = typeString(op.getResult(0).getType());
     if (result->typeString() != expected)
-      return Error(describe(&op) + ": the reference evaluator computed " +
+      return Error(ErrorKind::InvalidIR, describe(&op) + ": the reference evaluator computed " +
                    result->typeString() + " for a result of type " + expected);
     values.try_emplace(op.getResult(0), std::move(*result));
   }
-  return Error("cannot evaluate " + name + ": its body has no func.return");
+  return Error(ErrorKind::InvalidIR, "cannot evaluate " + name + ": its body has no func.return");
 }
 
 } // namespace

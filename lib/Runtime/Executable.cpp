@@ -2,6 +2,7 @@
 #include "loom/Runtime/Executable.h"
 
 #include "ExecutableState.h"
+#include "NumericChecks.h"
 
 namespace loom {
 namespace {
@@ -47,63 +48,97 @@ Expected<Tensor> zerosOf(const TensorSpec &spec) {
 
 } // namespace
 
+CodeLibrary::~CodeLibrary() = default;
+
+std::string packedEntrySymbol(std::string_view entry) {
+  return "_mlir__mlir_ciface_" + std::string(entry);
+}
+
+Expected<Executable> makeExecutable(std::unique_ptr<CodeLibrary> library,
+                                    ArtifactInfo info) {
+  auto state = std::make_unique<detail::ExecutableState>();
+  for (const Signature &signature : info.signatures) {
+    void *address = library->lookup(packedEntrySymbol(signature.entry));
+    if (!address)
+      return Error(ErrorKind::IO, "the compiled code has no '" +
+                                      packedEntrySymbol(signature.entry) +
+                                      "' for entry '" + signature.entry + "'");
+    state->functions.push_back(
+        reinterpret_cast<detail::PackedFunction>(address));
+  }
+  state->library = std::move(library);
+  state->info = std::move(info);
+  return Executable(std::move(state));
+}
+
 Executable::Executable(std::unique_ptr<detail::ExecutableState> state)
     : state(std::move(state)) {}
 Executable::Executable(Executable &&) noexcept = default;
 Executable &Executable::operator=(Executable &&) noexcept = default;
 Executable::~Executable() = default;
 
+const ArtifactInfo &Executable::info() const {
+  static const ArtifactInfo movedFrom;
+  return state ? state->info : movedFrom;
+}
+
 std::vector<std::string> Executable::entryNames() const {
   std::vector<std::string> names;
-  if (!state)
-    return names;
-  for (const detail::CompiledEntry &entry : state->entries)
-    names.push_back(entry.signature.entry);
+  for (const Signature &signature : info().signatures)
+    names.push_back(signature.entry);
   return names;
 }
 
 const Signature *Executable::signature(std::string_view entry) const {
-  if (!state)
-    return nullptr;
-  for (const detail::CompiledEntry &compiled : state->entries)
-    if (compiled.signature.entry == entry)
-      return &compiled.signature;
+  for (const Signature &signature : info().signatures)
+    if (signature.entry == entry)
+      return &signature;
   return nullptr;
 }
 
+namespace {
+/// One entry: its signature and its packed wrapper.
+struct CompiledEntry {
+  const Signature &signature;
+  detail::PackedFunction function;
+};
+} // namespace
+
 /// `entry` among the compiled entries; a moved-from executable has none.
-static Expected<const detail::CompiledEntry *>
-findEntry(const detail::ExecutableState *state, std::string_view entry) {
+static Expected<CompiledEntry> findEntry(const detail::ExecutableState *state,
+                                         std::string_view entry) {
   if (!state)
-    return Error("no entry function '" + std::string(entry) +
-                 "': the executable was moved from");
+    return Error(ErrorKind::InvalidArgument,
+                 "no entry function '" + std::string(entry) +
+                     "': the executable was moved from");
   std::string available;
-  for (const detail::CompiledEntry &compiled : state->entries) {
-    if (compiled.signature.entry == entry)
-      return &compiled;
-    available += (available.empty() ? "'" : ", '") + compiled.signature.entry + "'";
+  const std::vector<Signature> &signatures = state->info.signatures;
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    if (signatures[i].entry == entry)
+      return CompiledEntry{signatures[i], state->functions[i]};
+    available += (available.empty() ? "'" : ", '") + signatures[i].entry + "'";
   }
-  return Error("no entry function '" + std::string(entry) +
-               "'; the executable has " +
-               (available.empty() ? std::string("none") : available));
+  return Error(ErrorKind::InvalidArgument,
+               "no entry function '" + std::string(entry) +
+                   "'; the executable has " +
+                   (available.empty() ? std::string("none") : available));
 }
 
 /// Checks `args` against the signature, calls the compiled code with
 /// `args` followed by one new output per untied result, and returns those
 /// outputs, or the first NaN/Inf that a numeric check reported.
 static Expected<std::vector<Tensor>>
-callEntry(const detail::ExecutableState &state,
-          const detail::CompiledEntry &compiled,
+callEntry(const detail::ExecutableState &state, const CompiledEntry &compiled,
           const std::vector<Tensor> &args) {
   const Signature &signature = compiled.signature;
   if (args.size() != signature.arguments.size())
-    return Error("'" + signature.entry + "' takes " +
+    return Error(ErrorKind::InvalidArgument, "'" + signature.entry + "' takes " +
                  std::to_string(signature.arguments.size()) +
                  " arguments, got " + std::to_string(args.size()));
   for (size_t i = 0; i < args.size(); ++i) {
     const TensorSpec &expected = signature.arguments[i].type;
     if (args[i].shape() != expected.shape || args[i].dtype() != expected.dtype)
-      return Error(argumentDescription(signature, i) + ": expected " +
+      return Error(ErrorKind::InvalidArgument, argumentDescription(signature, i) + ": expected " +
                    expected.str() + ", got " + args[i].typeString());
   }
   for (const std::optional<size_t> &tied : signature.resultTiedTo) {
@@ -111,7 +146,7 @@ callEntry(const detail::ExecutableState &state,
       continue;
     for (size_t i = 0; i < args.size(); ++i)
       if (i != *tied && args[i].rawData() == args[*tied].rawData())
-        return Error(argumentDescription(signature, *tied) +
+        return Error(ErrorKind::InvalidArgument, argumentDescription(signature, *tied) +
                      " is updated in place but shares its buffer with " +
                      argumentDescription(signature, i));
   }
@@ -122,8 +157,8 @@ callEntry(const detail::ExecutableState &state,
       continue;
     Expected<Tensor> result = zerosOf(signature.results[i]);
     if (!result)
-      return Error("result #" + std::to_string(i) + " of '" + signature.entry +
-                   "': " + result.error().message());
+      return result.error().withContext("result #" + std::to_string(i) +
+                                        " of '" + signature.entry + "'");
     results.push_back(std::move(*result));
   }
 
@@ -143,7 +178,7 @@ callEntry(const detail::ExecutableState &state,
   for (void *&pointer : descriptorPointers)
     packedArguments.push_back(&pointer);
 
-  if (state.numericChecks.empty()) {
+  if (state.info.numericChecks.empty()) {
     compiled.function(packedArguments.data());
     return results;
   }
@@ -154,19 +189,19 @@ callEntry(const detail::ExecutableState &state,
   }
   if (!report.reported)
     return results;
-  auto check = state.numericChecks.find(report.id);
-  if (check == state.numericChecks.end())
-    return Error("a numeric check reported a non-finite value under the "
+  auto check = state.info.numericChecks.find(report.id);
+  if (check == state.info.numericChecks.end())
+    return Error(ErrorKind::NonFinite, "a numeric check reported a non-finite value under the "
                  "unknown id " + std::to_string(report.id));
   return detail::nonFiniteError(check->second, report);
 }
 
 Expected<std::vector<Tensor>>
 Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
+  Expected<CompiledEntry> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  const Signature &signature = (*found)->signature;
+  const Signature &signature = found->signature;
 
   // Tied arguments are written by the call: give it copies.
   std::vector<Tensor> callArgs = args;
@@ -176,11 +211,10 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
     Expected<Tensor> copy =
         allocating([&] { return callArgs[*tied].clone(); });
     if (!copy)
-      return Error(argumentDescription(signature, *tied) + ": " +
-                   copy.error().message());
+      return copy.error().withContext(argumentDescription(signature, *tied));
     callArgs[*tied] = std::move(*copy);
   }
-  Expected<std::vector<Tensor>> untied = callEntry(*state, **found, callArgs);
+  Expected<std::vector<Tensor>> untied = callEntry(*state, *found, callArgs);
   if (!untied)
     return untied.error();
 
@@ -194,18 +228,18 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
 Expected<std::vector<Tensor>>
 Executable::runInPlace(std::string_view entry,
                        const std::vector<Tensor> &args) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
+  Expected<CompiledEntry> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  return callEntry(*state, **found, args);
+  return callEntry(*state, *found, args);
 }
 
 Expected<std::vector<Tensor>>
 Executable::initialParameters(std::string_view entry, uint64_t seed) const {
-  Expected<const detail::CompiledEntry *> found = findEntry(state.get(), entry);
+  Expected<CompiledEntry> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  const Signature &signature = (*found)->signature;
+  const Signature &signature = found->signature;
 
   std::vector<Tensor> parameters;
   uint64_t stream = 0;
@@ -214,17 +248,17 @@ Executable::initialParameters(std::string_view entry, uint64_t seed) const {
     if (argument.kind != ArgumentKind::Parameter)
       continue;
     if (!argument.initializer)
-      return Error("parameter " + argumentDescription(signature, i) +
+      return Error(ErrorKind::InvalidArgument, "parameter " + argumentDescription(signature, i) +
                    " has no loom.init initializer");
     Expected<Tensor> parameter = zerosOf(argument.type);
     if (!parameter)
-      return Error("parameter " + argumentDescription(signature, i) + ": " +
-                   parameter.error().message());
-    Expected<std::monostate> filled =
+      return parameter.error().withContext(
+          "parameter " + argumentDescription(signature, i));
+    Expected<void> filled =
         initializeTensor(*parameter, *argument.initializer, seed, stream++);
     if (!filled)
-      return Error("parameter " + argumentDescription(signature, i) + ": " +
-                   filled.error().message());
+      return filled.error().withContext("parameter " +
+                                        argumentDescription(signature, i));
     parameters.push_back(std::move(*parameter));
   }
   return parameters;

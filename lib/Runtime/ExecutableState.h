@@ -1,18 +1,14 @@
 //===- ExecutableState.h - What an Executable owns --------------*- C++ -*-===//
 //
-// Private to lib/Runtime: the compiler fills it, Executable reads it.
+// Private to lib/Runtime.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 #define LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 
-#include "NumericChecks.h"
-
+#include "loom/Runtime/Artifact.h"
 #include "loom/Runtime/Executable.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -23,18 +19,13 @@ namespace loom::detail {
 /// descriptor (inputs first, then outputs).
 using PackedFunction = void (*)(void **);
 
-struct CompiledEntry {
-  Signature signature;
-  PackedFunction function;
-};
-
 struct ExecutableState {
-  /// Owns the machine code every `function` points into.
-  std::unique_ptr<mlir::ExecutionEngine> engine;
-  std::vector<CompiledEntry> entries;
-  /// The module's `loom.check_finite` ops by id; empty unless compiled with
-  /// CompilerOptions::checkNumerics (or the module had checks already).
-  std::map<int64_t, NumericCheck> numericChecks;
+  /// Owns the machine code every `functions` entry points into.
+  std::unique_ptr<CodeLibrary> library;
+  /// Signatures, numeric checks and target.
+  ArtifactInfo info;
+  /// The packed wrapper of `info.signatures[i]`.
+  std::vector<PackedFunction> functions;
 };
 
 } // namespace loom::detail

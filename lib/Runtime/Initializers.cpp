@@ -86,7 +86,7 @@ void fillNormal(Tensor &tensor, Float stddev, uint64_t seed, uint64_t stream) {
 
 } // namespace
 
-Expected<std::monostate> initializeTensor(Tensor &tensor,
+Expected<void> initializeTensor(Tensor &tensor,
                                           const Initializer &initializer,
                                           uint64_t seed, uint64_t stream) {
   std::string what = std::string(initializerKindName(initializer.kind)) +
@@ -95,40 +95,40 @@ Expected<std::monostate> initializeTensor(Tensor &tensor,
   case InitializerKind::Zeros:
     if (tensor.numBytes() != 0)
       std::memset(tensor.rawData(), 0, tensor.numBytes());
-    return std::monostate{};
+    return {};
   case InitializerKind::Ones:
     fillOnes(tensor);
-    return std::monostate{};
+    return {};
   default:
     break;
   }
   if (!isFloatDType(tensor.dtype()))
-    return Error("the " + what + " needs an f32 or f64 tensor");
+    return Error(ErrorKind::InvalidArgument, "the " + what + " needs an f32 or f64 tensor");
   if (initializer.kind == InitializerKind::Normal) {
     if (tensor.dtype() == DType::F32)
       fillNormal<float>(tensor, static_cast<float>(initializer.scale), seed,
                         stream);
     else
       fillNormal<double>(tensor, initializer.scale, seed, stream);
-    return std::monostate{};
+    return {};
   }
 
   Fans fans = computeFans(tensor.shape());
   double bound = initializer.scale;
   if (initializer.kind == InitializerKind::XavierUniform) {
     if (fans.fanIn + fans.fanOut == 0)
-      return Error("the " + what + " has fan_in + fan_out = 0");
+      return Error(ErrorKind::InvalidArgument, "the " + what + " has fan_in + fan_out = 0");
     bound *= std::sqrt(6.0 / static_cast<double>(fans.fanIn + fans.fanOut));
   } else if (initializer.kind == InitializerKind::KaimingUniform) {
     if (fans.fanIn == 0)
-      return Error("the " + what + " has fan_in = 0");
+      return Error(ErrorKind::InvalidArgument, "the " + what + " has fan_in = 0");
     bound *= std::sqrt(3.0 / static_cast<double>(fans.fanIn));
   }
   if (tensor.dtype() == DType::F32)
     fillUniform<float>(tensor, static_cast<float>(bound), seed, stream);
   else
     fillUniform<double>(tensor, bound, seed, stream);
-  return std::monostate{};
+  return {};
 }
 
 } // namespace loom

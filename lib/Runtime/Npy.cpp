@@ -200,7 +200,7 @@ uint32_t readLittleEndian(std::string_view bytes, size_t offset, size_t width) {
 Expected<Tensor> decodeNpy(std::string_view bytes, std::string_view sourceName) {
   std::string where(sourceName);
   auto error = [&](const std::string &message) {
-    return Error(where + ": " + message);
+    return Error(ErrorKind::IO, where + ": " + message);
   };
 
   if (bytes.size() < 10 || bytes.substr(0, kMagic.size()) != kMagic)
@@ -301,7 +301,7 @@ Expected<Tensor> readNpy(const std::string &path) {
   return decodeNpy(*bytes, path);
 }
 
-Expected<std::monostate> writeNpy(const std::string &path,
+Expected<void> writeNpy(const std::string &path,
                                   const Tensor &tensor) {
   return writeFileAtomically(path, encodeNpy(tensor));
 }

@@ -65,14 +65,6 @@ void checkFinite(int64_t id, int64_t rank, const void *descriptor) {
   }
 }
 
-void checkFiniteF32(int64_t id, int64_t rank, const void *descriptor) {
-  checkFinite<float>(id, rank, descriptor);
-}
-
-void checkFiniteF64(int64_t id, int64_t rank, const void *descriptor) {
-  checkFinite<double>(id, rank, descriptor);
-}
-
 std::string kindName(NonFiniteKind kind) {
   switch (kind) {
   case NonFiniteKind::NaN:
@@ -94,19 +86,7 @@ ScopedNonFiniteReport::ScopedNonFiniteReport(NonFiniteReport &report)
 
 ScopedNonFiniteReport::~ScopedNonFiniteReport() { currentReport = previous; }
 
-llvm::orc::SymbolMap
-finiteCheckerSymbols(llvm::orc::MangleAndInterner interner) {
-  llvm::orc::SymbolMap symbols;
-  symbols[interner(kCheckFiniteF32Function)] = {
-      llvm::orc::ExecutorAddr::fromPtr(&checkFiniteF32),
-      llvm::JITSymbolFlags::Exported};
-  symbols[interner(kCheckFiniteF64Function)] = {
-      llvm::orc::ExecutorAddr::fromPtr(&checkFiniteF64),
-      llvm::JITSymbolFlags::Exported};
-  return symbols;
-}
-
-Error nonFiniteError(const NumericCheck &check, const NonFiniteReport &report) {
+Error nonFiniteError(const NumericCheckSite &check, const NonFiniteReport &report) {
   std::string message = check.location + "error: '" + check.producer +
                         "' produced " + kindName(report.kind);
   if (!report.index.empty()) {
@@ -115,7 +95,25 @@ Error nonFiniteError(const NumericCheck &check, const NonFiniteReport &report) {
       message += (dim ? ", " : "") + std::to_string(report.index[dim]);
     message += "])";
   }
-  return Error(message);
+  return Error(ErrorKind::NonFinite, message);
 }
 
 } // namespace loom::detail
+
+namespace {
+/// The functions behind the symbols of loom/Support/NonFiniteReport.h.
+void checkFiniteF32(int64_t id, int64_t rank, const void *descriptor) {
+  loom::detail::checkFinite<float>(id, rank, descriptor);
+}
+
+void checkFiniteF64(int64_t id, int64_t rank, const void *descriptor) {
+  loom::detail::checkFinite<double>(id, rank, descriptor);
+}
+} // namespace
+
+std::vector<std::pair<std::string, void *>> loom::runtimeSupportSymbols() {
+  return {
+      {kCheckFiniteF32Function, reinterpret_cast<void *>(&checkFiniteF32)},
+      {kCheckFiniteF64Function, reinterpret_cast<void *>(&checkFiniteF64)},
+  };
+}

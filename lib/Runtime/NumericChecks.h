@@ -12,24 +12,14 @@
 #ifndef LOOM_LIB_RUNTIME_NUMERICCHECKS_H
 #define LOOM_LIB_RUNTIME_NUMERICCHECKS_H
 
+#include "loom/Runtime/Artifact.h"
 #include "loom/Support/Error.h"
-
-#include "llvm/ExecutionEngine/Orc/Core.h"
-#include "llvm/ExecutionEngine/Orc/Mangling.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace loom::detail {
-
-/// What a report is resolved against: one `loom.check_finite` of the module.
-struct NumericCheck {
-  /// `file:line:col: ` of the checked op, or empty.
-  std::string location;
-  /// The checked op, e.g. "loom.log".
-  std::string producer;
-};
 
 enum class NonFiniteKind { NaN, PositiveInf, NegativeInf };
 
@@ -55,12 +45,9 @@ private:
   NonFiniteReport *previous;
 };
 
-/// The checkers' symbols, for ExecutionEngine::registerSymbols.
-llvm::orc::SymbolMap finiteCheckerSymbols(llvm::orc::MangleAndInterner interner);
-
 /// `loc: error: 'loom.log' produced NaN (first non-finite value at element
 /// [2, 3])`.
-Error nonFiniteError(const NumericCheck &check, const NonFiniteReport &report);
+Error nonFiniteError(const NumericCheckSite &check, const NonFiniteReport &report);
 
 } // namespace loom::detail
 

@@ -18,10 +18,10 @@ std::string diagnostic(std::string_view bufferName, size_t line, size_t column,
 
 } // namespace
 
-Expected<std::monostate> checkSourceText(std::string_view text,
+Expected<void> checkSourceText(std::string_view text,
                                          std::string_view bufferName) {
   if (text.substr(0, kBytecodeMagic.size()) == kBytecodeMagic)
-    return Error(diagnostic(bufferName, 1, 1,
+    return Error(ErrorKind::InvalidIR, diagnostic(bufferName, 1, 1,
                             "MLIR bytecode is not accepted: Loom reads "
                             "textual MLIR only"));
   // Counts ( [ { < outside string literals and comments. `->` and `>=` are
@@ -44,7 +44,7 @@ Expected<std::monostate> checkSourceText(std::string_view text,
         ++i;
     } else if (c == '(' || c == '[' || c == '{' || c == '<') {
       if (++depth > kMaxNestingDepth)
-        return Error(diagnostic(
+        return Error(ErrorKind::InvalidIR, diagnostic(
             bufferName, line, i - lineStart + 1,
             "brackets nest more than " + std::to_string(kMaxNestingDepth) +
                 " levels deep, beyond what Loom parses"));
@@ -54,7 +54,7 @@ Expected<std::monostate> checkSourceText(std::string_view text,
       depth = depth > 0 ? depth - 1 : 0;
     }
   }
-  return std::monostate{};
+  return {};
 }
 
 } // namespace loom

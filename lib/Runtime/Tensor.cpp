@@ -22,10 +22,10 @@ int64_t shapeElementCount(const std::vector<int64_t> &shape) {
   int64_t count = 1;
   for (int64_t dim : shape) {
     if (dim < 0)
-      throw Error("tensor shape has a negative dimension: " +
+      throw Error(ErrorKind::InvalidArgument, "tensor shape has a negative dimension: " +
                   tensorTypeString(shape, DType::F32));
     if (dim != 0 && count > std::numeric_limits<int64_t>::max() / 8 / dim)
-      throw Error("tensor shape has too many elements");
+      throw Error(ErrorKind::InvalidArgument, "tensor shape has too many elements");
     count *= dim;
   }
   return count;
@@ -41,7 +41,7 @@ Tensor Tensor::zeros(std::vector<int64_t> shape, DType dtype) {
   size_t bytes = static_cast<size_t>(shapeElementCount(shape)) * dtypeSize(dtype);
   uint64_t span = tensorSpanBytes(shape, dtypeSize(dtype));
   if (span > kMaxTensorBytes)
-    throw Error("cannot allocate " + tensorTypeString(shape, dtype) + " of " +
+    throw Error(ErrorKind::InvalidArgument, "cannot allocate " + tensorTypeString(shape, dtype) + " of " +
                 tensorSizeText(span) + "; " + tensorLimitText());
   // Never zero bytes, so even an empty tensor has a distinct aligned address.
   size_t allocated =
@@ -50,7 +50,7 @@ Tensor Tensor::zeros(std::vector<int64_t> shape, DType dtype) {
     allocated = kTensorAlignment;
   void *memory = std::aligned_alloc(kTensorAlignment, allocated);
   if (!memory)
-    throw Error("out of memory: cannot allocate " + std::to_string(bytes) +
+    throw Error(ErrorKind::OutOfMemory, "out of memory: cannot allocate " + std::to_string(bytes) +
                 " bytes for " + tensorTypeString(shape, dtype));
   std::memset(memory, 0, allocated);
   return Tensor(std::move(shape), dtype,
@@ -61,10 +61,10 @@ Tensor Tensor::zeros(std::vector<int64_t> shape, DType dtype) {
 Tensor Tensor::borrow(void *data, std::vector<int64_t> shape, DType dtype) {
   int64_t count = shapeElementCount(shape);
   if (!data && count != 0)
-    throw Error("cannot borrow a null pointer as " +
+    throw Error(ErrorKind::InvalidArgument, "cannot borrow a null pointer as " +
                 tensorTypeString(shape, dtype));
   if (reinterpret_cast<uintptr_t>(data) % dtypeSize(dtype) != 0)
-    throw Error("borrowed data for " + tensorTypeString(shape, dtype) +
+    throw Error(ErrorKind::InvalidArgument, "borrowed data for " + tensorTypeString(shape, dtype) +
                 " is not aligned to its " + std::to_string(dtypeSize(dtype)) +
                 "-byte elements");
   return Tensor(std::move(shape), dtype,
@@ -100,13 +100,13 @@ std::string Tensor::typeString() const {
 
 void Tensor::checkAccess(DType requested) const {
   if (requested != elementType)
-    throw Error("cannot access " + typeString() + " as " +
+    throw Error(ErrorKind::InvalidArgument, "cannot access " + typeString() + " as " +
                 std::string(dtypeName(requested)) + " elements");
 }
 
 void Tensor::checkElementCount(size_t count) const {
   if (count != static_cast<size_t>(elementCount))
-    throw Error(std::to_string(count) + " values given for " + typeString() +
+    throw Error(ErrorKind::InvalidArgument, std::to_string(count) + " values given for " + typeString() +
                 ", which has " + std::to_string(elementCount) + " elements");
 }
 

@@ -82,7 +82,7 @@ uint64_t checkpointChecksum(std::string_view contents) {
   return hash;
 }
 
-Expected<std::monostate> Trainer::save(const std::string &path) const {
+Expected<void> Trainer::save(const std::string &path) const {
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kVersion);
   put<uint64_t>(out, steps);
@@ -106,23 +106,23 @@ Expected<std::monostate> Trainer::save(const std::string &path) const {
   put<uint64_t>(out, checkpointChecksum(out));
 
   // Written in one piece: a crash never leaves a torn checkpoint.
-  Expected<std::monostate> written = writeFileAtomically(path, out);
+  Expected<void> written = writeFileAtomically(path, out);
   if (!written)
-    return Error("cannot save checkpoint: " + written.error().message());
-  return std::monostate{};
+    return Error(ErrorKind::IO, "cannot save checkpoint: " + written.error().message());
+  return {};
 }
 
-Expected<std::monostate> Trainer::load(const std::string &path) {
+Expected<void> Trainer::load(const std::string &path) {
   Expected<std::string> contents = readFile(path, "checkpoint");
   if (!contents)
     return contents.error();
   return loadBytes(*contents, path);
 }
 
-Expected<std::monostate> Trainer::loadBytes(std::string_view data,
+Expected<void> Trainer::loadBytes(std::string_view data,
                                             std::string_view sourceName) {
   auto invalid = [&](const std::string &problem) {
-    return Error("checkpoint '" + std::string(sourceName) + "': " + problem);
+    return Error(ErrorKind::IO, "checkpoint '" + std::string(sourceName) + "': " + problem);
   };
 
   if (data.size() < sizeof(kMagic) ||
@@ -209,7 +209,7 @@ Expected<std::monostate> Trainer::loadBytes(std::string_view data,
     std::memcpy(target->rawData(), source->payload.data(),
                 source->payload.size());
   steps = stepCount;
-  return std::monostate{};
+  return {};
 }
 
 } // namespace loom::training

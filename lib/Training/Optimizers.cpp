@@ -99,12 +99,12 @@ std::string number(double value) { return fmt::format("{:g}", value); }
 
 Error badHyperparameter(const std::string &optimizer, const std::string &name,
                         double value, const std::string &expected) {
-  return Error(fmt::format("{}: {} = {} is invalid; expected {}", optimizer,
+  return Error(ErrorKind::InvalidArgument, fmt::format("{}: {} = {} is invalid; expected {}", optimizer,
                            name, number(value), expected));
 }
 
 template <class AdamLike>
-Expected<std::monostate> validateAdam(const std::string &name,
+Expected<void> validateAdam(const std::string &name,
                                       const AdamLike &adam) {
   if (!(adam.lr > 0) || !std::isfinite(adam.lr))
     return badHyperparameter(name, "lr", adam.lr, "a finite value > 0");
@@ -117,7 +117,7 @@ Expected<std::monostate> validateAdam(const std::string &name,
   if (!(adam.weightDecay >= 0) || !std::isfinite(adam.weightDecay))
     return badHyperparameter(name, "weight_decay", adam.weightDecay,
                              "a finite value >= 0");
-  return std::monostate{};
+  return {};
 }
 
 } // namespace
@@ -146,10 +146,10 @@ std::string describe(const Optimizer &optimizer) {
       optimizer);
 }
 
-Expected<std::monostate> validate(const Optimizer &optimizer) {
+Expected<void> validate(const Optimizer &optimizer) {
   return std::visit(
       Overloaded{
-          [](const SGD &sgd) -> Expected<std::monostate> {
+          [](const SGD &sgd) -> Expected<void> {
             if (!(sgd.lr > 0) || !std::isfinite(sgd.lr))
               return badHyperparameter("SGD", "lr", sgd.lr,
                                        "a finite value > 0");
@@ -160,8 +160,8 @@ Expected<std::monostate> validate(const Optimizer &optimizer) {
               return badHyperparameter("SGD", "weight_decay", sgd.weightDecay,
                                        "a finite value >= 0");
             if (sgd.nesterov && sgd.momentum == 0)
-              return Error("SGD: nesterov needs a momentum > 0");
-            return std::monostate{};
+              return Error(ErrorKind::InvalidArgument, "SGD: nesterov needs a momentum > 0");
+            return {};
           },
           [](const Adam &adam) { return validateAdam("Adam", adam); },
           [](const AdamW &adam) { return validateAdam("AdamW", adam); }},

@@ -118,7 +118,7 @@ FailureOr<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
 FailureOr<std::pair<func::FuncOp, TrainStepLayout>>
 buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
                const Optimizer &optimizer, StringRef name) {
-  if (Expected<std::monostate> valid = validate(optimizer); !valid)
+  if (Expected<void> valid = validate(optimizer); !valid)
     return module.emitError(valid.error().message());
   if (phases.empty())
     return module.emitError("a training step needs at least one phase");

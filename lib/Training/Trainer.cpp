@@ -3,48 +3,12 @@
 
 #include "loom/Compiler/MLIRCompile.h"
 
-#include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/Location.h"
-#include "llvm/Support/raw_ostream.h"
+#include "loom/Support/Diagnostics.h"
 
 #include <fmt/format.h>
 
 namespace loom::training {
 namespace {
-
-/// Collects the diagnostics emitted in a context while it lives, as
-/// `file:line:col: error: message` lines.
-class DiagnosticCapture {
-public:
-  explicit DiagnosticCapture(mlir::MLIRContext *context)
-      : handler(context, [this](mlir::Diagnostic &diagnostic) {
-          append(diagnostic);
-          for (mlir::Diagnostic &note : diagnostic.getNotes())
-            append(note);
-          return mlir::success();
-        }) {}
-
-  Error error(const std::string &summary) const {
-    return Error(text.empty() ? summary : summary + ":\n" + text);
-  }
-
-private:
-  void append(mlir::Diagnostic &diagnostic) {
-    if (!text.empty())
-      text += "\n";
-    if (auto file = mlir::LocationAttr(diagnostic.getLocation())
-                        .findInstanceOf<mlir::FileLineColLoc>())
-      text += fmt::format("{}:{}:{}: ", file.getFilename().str(),
-                          file.getLine(), file.getColumn());
-    text += diagnostic.getSeverity() == mlir::DiagnosticSeverity::Note
-                ? "note: "
-                : "error: ";
-    text += diagnostic.str();
-  }
-
-  std::string text;
-  mlir::ScopedDiagnosticHandler handler;
-};
 
 double scalarValue(const Tensor &tensor) {
   return tensor.dtype() == DType::F64 ? *tensor.data<double>()
@@ -84,7 +48,7 @@ Trainer::stepPhases(const std::vector<Tensor> &batch) {
     for (const ArgumentInfo &input : expected)
       names += (names.empty() ? "" : ", ") + input.name + ": " +
                input.type.str();
-    return Error(fmt::format("the training step takes {} batch input(s) ({}), "
+    return Error(ErrorKind::InvalidArgument, fmt::format("the training step takes {} batch input(s) ({}), "
                              "got {}",
                              expected.size(), names, batch.size()));
   }
@@ -118,7 +82,7 @@ Expected<std::vector<Tensor>>
 Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
   const Signature *signature = compiled.signature(entry);
   if (!signature)
-    return Error("no entry function '" + std::string(entry) +
+    return Error(ErrorKind::InvalidArgument, "no entry function '" + std::string(entry) +
                  "' in the trainer's module");
   std::vector<Tensor> args;
   size_t nextInput = 0;
@@ -126,21 +90,21 @@ Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
     if (argument.kind == ArgumentKind::Parameter) {
       const Tensor *value = parameter(argument.name);
       if (!value)
-        return Error(fmt::format("'{}' reads parameter '{}', which the "
+        return Error(ErrorKind::InvalidArgument, fmt::format("'{}' reads parameter '{}', which the "
                                  "trainer does not hold",
                                  entry, argument.name));
       args.push_back(*value);
       continue;
     }
     if (nextInput == inputs.size())
-      return Error(fmt::format("'{}' takes more inputs than the {} given "
+      return Error(ErrorKind::InvalidArgument, fmt::format("'{}' takes more inputs than the {} given "
                                "(next: '{}' {})",
                                entry, inputs.size(), argument.name,
                                argument.type.str()));
     args.push_back(inputs[nextInput++]);
   }
   if (nextInput != inputs.size())
-    return Error(fmt::format("'{}' takes {} inputs besides its parameters, "
+    return Error(ErrorKind::InvalidArgument, fmt::format("'{}' takes {} inputs besides its parameters, "
                              "got {}",
                              entry, nextInput, inputs.size()));
   return compiled.run(entry, args);
@@ -149,13 +113,14 @@ Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 buildTrainStepModule(mlir::ModuleOp module, const std::vector<TrainPhase> &phases,
                      const Optimizer &optimizer, TrainStepLayout *layout) {
-  if (Expected<std::monostate> valid = validate(optimizer); !valid)
+  if (Expected<void> valid = validate(optimizer); !valid)
     return valid.error();
   mlir::OwningOpRef<mlir::ModuleOp> copy(module.clone());
-  DiagnosticCapture diagnostics(module.getContext());
+  DiagnosticCollector diagnostics(module.getContext());
   auto built = buildTrainStep(*copy, phases, optimizer);
   if (mlir::failed(built))
-    return diagnostics.error("cannot build the training step");
+    return diagnostics.error(ErrorKind::InvalidIR,
+                             "cannot build the training step");
   if (layout)
     *layout = built->second;
   return copy;

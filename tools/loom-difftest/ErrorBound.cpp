@@ -498,7 +498,7 @@ Expected<std::string> boundOfOp(BoundWriter &w, Operation *op) {
         return w.splat(shape, 128 * unitRoundoff(getElementTypeOrSelf(result.getType())));
       })
       .Default([&](Operation *other) -> Expected<std::string> {
-        return Error("loom-difftest has no error rule for " +
+        return Error(ErrorKind::InvalidIR, "loom-difftest has no error rule for " +
                      other->getName().getStringRef().str());
       });
 }
@@ -521,7 +521,7 @@ Expected<std::string> buildErrorBoundFunction(func::FuncOp func, const std::stri
   Block &block = func.getBody().front();
   for (Operation &op : block.without_terminator()) {
     if (op.getNumResults() != 1)
-      return Error("loom-difftest expects single-result ops, got " +
+      return Error(ErrorKind::InvalidIR, "loom-difftest expects single-result ops, got " +
                    op.getName().getStringRef().str());
     addParameter(op.getResult(0));
   }

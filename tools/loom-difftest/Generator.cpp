@@ -807,13 +807,13 @@ RefTensor makeInput(uint64_t seed, int64_t input, mlir::RankedTensorType type) {
 Expected<std::vector<RefTensor>> programInputs(mlir::func::FuncOp func) {
   auto seed = func->getAttrOfType<mlir::IntegerAttr>(kSeedAttr);
   if (!seed)
-    return Error("@" + func.getSymName().str() + " has no " + kSeedAttr + " attribute");
+    return Error(ErrorKind::InvalidIR, "@" + func.getSymName().str() + " has no " + kSeedAttr + " attribute");
   std::vector<RefTensor> inputs;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     auto input = func.getArgAttrOfType<mlir::IntegerAttr>(i, kInputAttr);
     auto type = mlir::dyn_cast<mlir::RankedTensorType>(func.getArgument(i).getType());
     if (!input || !type)
-      return Error("@" + func.getSymName().str() + ": argument " + std::to_string(i) +
+      return Error(ErrorKind::InvalidIR, "@" + func.getSymName().str() + ": argument " + std::to_string(i) +
                    " has no " + kInputAttr + " attribute or is not a ranked tensor");
     inputs.push_back(makeInput(static_cast<uint64_t>(seed.getInt()), input.getInt(), type));
   }

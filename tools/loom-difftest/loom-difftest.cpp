@@ -159,7 +159,7 @@ loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   mlir::PassManager pm(module.getContext());
   pm.addPass(loom::createLoomAutodiff());
   if (mlir::failed(pm.run(module)))
-    return loom::Error("loom-autodiff failed");
+    return loom::Error(loom::ErrorKind::InvalidIR, "loom-autodiff failed");
   loom::CompilerOptions options;
   auto single = loom::compileModule(module, options);
   if (!single)

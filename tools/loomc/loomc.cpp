@@ -16,6 +16,7 @@
 #include "loom/Compiler/MLIRCompile.h"
 #include "loom/Runtime/Npy.h"
 #include "loom/Runtime/SourceText.h"
+#include "loom/Support/Diagnostics.h"
 #include "loom/Support/CounterRNG.h"
 #include "loom/Training/ModelTraining.h"
 #include "loom/Training/Trainer.h"
@@ -60,6 +61,12 @@ static cl::opt<std::string>
 static cl::opt<std::string> outputFile("o", cl::desc("Output file for --emit"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(loomcCategory));
+static cl::opt<std::string> saveArtifactDir(
+    "save-artifact",
+    cl::desc("Compile and save the module as an artifact in DIR (a shared "
+             "library and its manifest) that LoomRuntime loads with "
+             "loom::loadArtifact; with --train-step, the training step"),
+    cl::value_desc("dir"), cl::cat(loomcCategory));
 static cl::opt<bool> runEntry("run", cl::desc("JIT-compile and run an entry"),
                               cl::cat(loomcCategory));
 static cl::opt<std::string>
@@ -229,6 +236,14 @@ int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
   return 0;
 }
 
+int saveArtifact(mlir::ModuleOp module) {
+  loom::Expected<void> saved =
+      loom::saveArtifact(module, saveArtifactDir, compilerOptions());
+  if (!saved)
+    return fail(saved.error());
+  return 0;
+}
+
 int runModule(mlir::ModuleOp module) {
   loom::Expected<loom::Executable> executable =
       loom::compileModule(module, compilerOptions());
@@ -315,20 +330,11 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
                     ? std::string("the module has no function to differentiate")
                     : fmt::format("no function named '{}'", entryName.getValue()));
   gradName = function.getSymName().str() + "_grad";
-  auto print = [](mlir::Diagnostic &diagnostic, llvm::StringRef severity) {
-    if (auto file = mlir::LocationAttr(diagnostic.getLocation())
-                        .findInstanceOf<mlir::FileLineColLoc>())
-      llvm::errs() << file.getFilename().getValue() << ":" << file.getLine()
-                   << ":" << file.getColumn() << ": ";
-    else
-      llvm::errs() << "loomc: ";
-    llvm::errs() << severity << ": " << diagnostic.str() << "\n";
-  };
   mlir::ScopedDiagnosticHandler diagnostics(
       module.getContext(), [&](mlir::Diagnostic &diagnostic) {
-        print(diagnostic, "error");
-        for (mlir::Diagnostic &note : diagnostic.getNotes())
-          print(note, "note");
+        bool located = !loom::formatLocation(diagnostic.getLocation()).empty();
+        llvm::errs() << (located ? "" : "loomc: ")
+                     << loom::formatDiagnostic(diagnostic) << "\n";
         return mlir::success();
       });
   mlir::FailureOr<unsigned> lossIndex =
@@ -381,12 +387,12 @@ public:
         options.dropLast = true;
         source.loader.emplace(*dataset, options);
         if (source.loader->batchesPerEpoch() == 0)
-          return loom::Error(fmt::format(
+          return loom::Error(loom::ErrorKind::InvalidArgument, fmt::format(
               "--data: {} images make no full batch of {}", dataset->size(),
               options.batchSize));
         return source;
       }
-    return loom::Error("--data needs a batch input named 'x'");
+    return loom::Error(loom::ErrorKind::InvalidArgument, "--data needs a batch input named 'x'");
   }
 
   /// The batch of step `step` (counting from 0).
@@ -458,7 +464,7 @@ int drive() {
                               "llvm, llvmir, asm or obj",
                               emitStage.getValue()));
   }
-  if (!runEntry && !emitKind)
+  if (!runEntry && !emitKind && saveArtifactDir.empty())
     emitKind = loom::EmitKind::Loom;
 
   // A built-in model owns its context; a file is parsed into ours.
@@ -552,6 +558,14 @@ int drive() {
       if (int status = emitModule(**stepModule, *emitKind))
         return status;
     }
+    if (!saveArtifactDir.empty()) {
+      auto stepModule =
+          loom::training::buildTrainStepModule(module, phases, optimizer);
+      if (!stepModule)
+        return fail(stepModule.error());
+      if (int status = saveArtifact(**stepModule))
+        return status;
+    }
     if (!runEntry)
       return 0;
     loom::training::TrainerOptions options;
@@ -565,6 +579,9 @@ int drive() {
     if (int status = emitModule(module, *emitKind))
       return status;
   }
+  if (!saveArtifactDir.empty())
+    if (int status = saveArtifact(module))
+      return status;
   if (runEntry)
     return runModule(module);
   return 0;

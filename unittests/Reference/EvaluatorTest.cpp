@@ -51,10 +51,10 @@ protected:
                                                      std::vector<RefTensor> args) {
     module = mlir::parseSourceString<mlir::ModuleOp>(source, &context);
     if (!module)
-      return loom::Error("test source does not parse");
+      return loom::Error(loom::ErrorKind::InvalidIR, "test source does not parse");
     auto funcs = module->getOps<mlir::func::FuncOp>();
     if (funcs.empty())
-      return loom::Error("test source has no function");
+      return loom::Error(loom::ErrorKind::InvalidIR, "test source has no function");
     return evaluateReference(*funcs.begin(), args);
   }
 

@@ -70,7 +70,7 @@ protected:
                       const std::string &expected) {
     auto before = snapshot(trainer);
     uint64_t steps = trainer.stepCount();
-    Expected<std::monostate> loaded = trainer.load(path);
+    Expected<void> loaded = trainer.load(path);
     ASSERT_FALSE(loaded);
     EXPECT_NE(loaded.error().message().find(expected), std::string::npos)
         << loaded.error().message();
@@ -101,7 +101,7 @@ TEST_F(CheckpointTest, ResumingGivesTheSameTrajectoryBitForBit) {
   // A trainer with other initial parameters takes the checkpoint's.
   Trainer resumed = makeTrainer(/*seed=*/99);
   ASSERT_NE(snapshot(resumed), snapshot(first));
-  Expected<std::monostate> loaded = resumed.load(path);
+  Expected<void> loaded = resumed.load(path);
   ASSERT_TRUE(loaded) << loaded.error().message();
   EXPECT_EQ(snapshot(resumed), snapshot(first));
   EXPECT_EQ(resumed.stepCount(), 3u);

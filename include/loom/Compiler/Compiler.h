@@ -3,9 +3,12 @@
 // loom::Compiler turns a module in the loom dialect (MLIR text) into a
 // loom::Executable: parse and verify, lower through the stages of
 // loom::buildCPUPipeline, translate to LLVM IR, optimize and JIT-compile for
-// the host CPU. Every failure is a loom::Error whose message carries MLIR's
-// diagnostics as `file:line:col: error: ...`; a failing pipeline also names
-// its stage and pass. To compile a module you already hold as MLIR IR, see
+// the host CPU. Every failure is a loom::Error of a kind (an invalid option is
+// InvalidArgument; IR that does not parse or verify, InvalidIR; a failing
+// pipeline, CompileFailure) whose message carries MLIR's diagnostics as
+// `file:line:col: error: ...`; a failing pipeline also names its stage and
+// pass. `saveArtifact` writes the compiled code to disk for LoomRuntime alone
+// to load (loom/Runtime/Artifact.h). To compile a module you already hold as MLIR IR, see
 // loom/Compiler/MLIRCompile.h.
 //
 //===----------------------------------------------------------------------===//
@@ -73,6 +76,14 @@ public:
                                      std::string_view bufferName = "<source>") const;
   /// Reads and compiles an .mlir file.
   Expected<Executable> compileFile(const std::string &path) const;
+
+  /// Compiles MLIR text into an artifact in `directory` (created if needed;
+  /// an artifact there is replaced): a shared library and its manifest, which
+  /// loom::loadArtifact (LoomRuntime alone) loads. Code with NaN/Inf checks
+  /// cannot be saved (ErrorKind::Unsupported). Linking needs `cc` on PATH.
+  Expected<void> saveArtifact(std::string_view mlirText,
+                              std::string_view bufferName,
+                              const std::string &directory) const;
 
   /// Lowers MLIR text as far as `kind` asks and returns the result.
   Expected<std::string> emitSource(std::string_view mlirText,

@@ -1,7 +1,7 @@
 //===- MLIRCompile.h - Compile an in-memory MLIR module ---------*- C++ -*-===//
 //
 // The advanced entry points, for code that already holds a module (the DSL's
-// graphs, the CLI). Unlike the rest of the runtime's headers this one exposes
+// graphs, the CLI). Unlike loom/Compiler/Compiler.h this one exposes
 // MLIR types.
 //
 // Ownership: the given module is never modified and need not outlive the
@@ -53,6 +53,11 @@ Expected<Executable>
 compileModuleWithStages(mlir::ModuleOp module,
                         const std::vector<LoweringStage> &stages,
                         const CompilerOptions &options = {});
+
+/// Compiles `module` like compileModule and saves it as an artifact in
+/// `directory`, like Compiler::saveArtifact.
+Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
+                            const CompilerOptions &options = {});
 
 /// Lowers a copy of `module` as far as `kind` asks and returns the text (or,
 /// for EmitKind::Obj, the object file's bytes).

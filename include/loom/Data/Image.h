@@ -57,7 +57,7 @@ private:
 
 /// Writes `image` as an 8-bit grayscale or RGB PNG file, replacing any
 /// existing file.
-Expected<std::monostate> writePng(const std::string &path, const Image &image);
+Expected<void> writePng(const std::string &path, const Image &image);
 
 } // namespace loom::data
 

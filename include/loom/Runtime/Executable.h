@@ -1,8 +1,9 @@
 //===- Executable.h - Compiled entry functions ------------------*- C++ -*-===//
 //
-// A loom::Executable holds the machine code of one compiled module and the
-// signature of each of its entry functions, read from the loom-level IR
-// before lowering. `run` checks every argument against that signature and
+// A loom::Executable holds the machine code of one compiled module (behind a
+// CodeLibrary: the JIT's memory or a loaded artifact, see
+// loom/Runtime/Artifact.h) and the signature of each of its entry functions,
+// read from the loom-level IR before lowering. `run` checks every argument against that signature and
 // returns an error rather than calling compiled code with a wrong buffer.
 //
 // `run` and `initialParameters` are const and touch no shared mutable state:
@@ -59,13 +60,14 @@ struct Signature {
   std::vector<std::optional<size_t>> resultTiedTo;
 };
 
+class CodeLibrary;
+struct ArtifactInfo;
 namespace detail {
 struct ExecutableState;
 } // namespace detail
 
 class Executable {
 public:
-  explicit Executable(std::unique_ptr<detail::ExecutableState> state);
   /// A moved-from Executable has no entries: running it is an error.
   Executable(Executable &&) noexcept;
   Executable &operator=(Executable &&) noexcept;
@@ -102,7 +104,13 @@ public:
   Expected<std::vector<Tensor>> initialParameters(std::string_view entry,
                                                   uint64_t seed) const;
 
+  /// The target, thread count and signatures it was compiled with.
+  const ArtifactInfo &info() const;
+
 private:
+  friend Expected<Executable> makeExecutable(std::unique_ptr<CodeLibrary>,
+                                             ArtifactInfo);
+  explicit Executable(std::unique_ptr<detail::ExecutableState> state);
   std::unique_ptr<detail::ExecutableState> state;
 };
 

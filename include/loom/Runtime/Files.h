@@ -5,7 +5,8 @@
 // files, checkpoints) is written atomically: the bytes go to a temporary file
 // next to `path`, which is renamed over `path` only once everything is
 // written. A failure (disk full, no permission, a crash, a signal) leaves
-// `path` as it was and no temporary behind.
+// `path` as it was; a failed write removes its temporary, a process killed
+// while writing may leave `path.tmp-XXXXXX` behind.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_FILES_H
@@ -26,7 +27,7 @@ Expected<std::string> readFile(const std::string &path,
                                std::string_view what = "");
 
 /// Replaces `path` with `bytes` atomically; "-" writes to stdout.
-Expected<std::monostate> writeFileAtomically(const std::string &path,
+Expected<void> writeFileAtomically(const std::string &path,
                                              std::string_view bytes);
 
 } // namespace loom

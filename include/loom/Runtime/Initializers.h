@@ -62,7 +62,7 @@ Fans computeFans(const std::vector<int64_t> &shape);
 /// Overwrites every element of `tensor`. Random kinds need an f32 or f64
 /// tensor; zeros and ones accept any dtype. A random kind on an integer
 /// tensor, or a fan of zero for xavier/kaiming, is an error.
-Expected<std::monostate> initializeTensor(Tensor &tensor,
+Expected<void> initializeTensor(Tensor &tensor,
                                           const Initializer &initializer,
                                           uint64_t seed, uint64_t stream);
 

@@ -23,7 +23,7 @@ namespace loom {
 Expected<Tensor> readNpy(const std::string &path);
 
 /// Writes `tensor` as an .npy file, replacing any existing file.
-Expected<std::monostate> writeNpy(const std::string &path,
+Expected<void> writeNpy(const std::string &path,
                                   const Tensor &tensor);
 
 /// Decodes the bytes of an .npy file; `sourceName` names it in errors.

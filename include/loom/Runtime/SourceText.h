@@ -18,7 +18,7 @@ namespace loom {
 
 /// Fails with "<bufferName>:<line>:<col>: error: ..." (MLIR's diagnostic
 /// form) when `text` is MLIR bytecode or nests brackets too deeply.
-Expected<std::monostate> checkSourceText(std::string_view text,
+Expected<void> checkSourceText(std::string_view text,
                                          std::string_view bufferName);
 
 } // namespace loom

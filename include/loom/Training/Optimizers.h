@@ -64,7 +64,7 @@ std::string describe(const Optimizer &optimizer);
 /// An error naming the bad hyperparameter (a non-positive or non-finite
 /// learning rate, betas outside [0, 1), negative momentum or weight decay,
 /// Nesterov without momentum, ...).
-Expected<std::monostate> validate(const Optimizer &optimizer);
+Expected<void> validate(const Optimizer &optimizer);
 
 /// The state tensors each parameter carries, as name suffixes
 /// ("exp_avg", "exp_avg_sq"), in the order the update takes them.

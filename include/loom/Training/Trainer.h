@@ -91,10 +91,10 @@ public:
   Expected<std::vector<Tensor>> run(std::string_view entry,
                                     const std::vector<Tensor> &inputs) const;
 
-  Expected<std::monostate> save(const std::string &path) const;
-  Expected<std::monostate> load(const std::string &path);
+  Expected<void> save(const std::string &path) const;
+  Expected<void> load(const std::string &path);
   /// `load` from the bytes of a checkpoint; `sourceName` names it in errors.
-  Expected<std::monostate> loadBytes(std::string_view bytes,
+  Expected<void> loadBytes(std::string_view bytes,
                                      std::string_view sourceName);
 
 private:
