@@ -10,6 +10,7 @@
 #define LOOM_LIB_RUNTIME_COMPILESESSION_H
 
 #include "loom/Compiler/MLIRCompile.h"
+#include "loom/Target/TargetBackend.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -22,6 +23,19 @@
 #include <string_view>
 
 namespace loom::detail {
+
+/// What follows the last stage when emitting: "llvmir", "asm" or "obj".
+enum class Translation { LLVMIR, Asm, Obj };
+
+/// The backend `options.target` bound to `options.cpu`, `options.cpuFeatures`
+/// and `options.threads`.
+Expected<std::shared_ptr<const CodegenTarget>>
+resolveTarget(const CompilerOptions &options);
+/// `target`'s stages as lowering stages, which keep `target` alive.
+std::vector<LoweringStage>
+loweringStagesOf(std::shared_ptr<const CodegenTarget> target);
+/// The names of `stages`, then those of the translations.
+std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages);
 
 class CompileSession {
 public:
@@ -40,8 +54,8 @@ public:
                                const std::vector<LoweringStage> &stages,
                                const CompilerOptions &options);
 
-  /// Lowers `module` (of this session) as far as `kind` asks.
-  Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+  /// Lowers `module` (of this session) as far as `emitName` asks.
+  Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,
                              const CompilerOptions &options);
 
 private:
