@@ -17,6 +17,8 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%loom_src", config.loom_src_root))
 config.substitutions.append(("%loom_lib", os.path.join(config.loom_obj_root, "lib")))
 config.substitutions.append(("%loom_bin", config.loom_tools_dir))
+config.substitutions.append(("%loom_unittests",
+                             os.path.join(config.loom_obj_root, "unittests")))
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
@@ -25,10 +27,14 @@ fmnist = "/usr/share/datasets/fashion-mnist"
 if os.path.exists(os.path.join(fmnist, "train-images-idx3-ubyte.gz")):
     config.available_features.add("fashion-mnist")
 config.substitutions.append(("%fmnist", fmnist))
-# The host CPU's AVX-512, for tests that check the emitted vector instructions.
+# The host CPU's AVX-512, for tests that check the emitted vector instructions;
+# AVX2 with FMA (x86-64-v3), for tests that run code for that CPU.
 with open("/proc/cpuinfo") as cpuinfo:
-    if " avx512f" in cpuinfo.read():
+    cpu_flags = cpuinfo.read()
+    if " avx512f" in cpu_flags:
         config.available_features.add("avx512")
+    if " avx2" in cpu_flags and " fma" in cpu_flags:
+        config.available_features.add("x86-64-v3")
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
 lit_config.load_config(

@@ -11,6 +11,7 @@
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
 #include "loom/Support/Limits.h"
+#include "loom/Target/TargetBackend.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -29,6 +30,7 @@
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/DynamicLibrary.h"
@@ -335,26 +337,55 @@ llvm::CodeGenOptLevel codeGenOptLevel(unsigned optLevel) {
 
 /// `positionIndependent` for code linked into a shared library.
 Expected<std::unique_ptr<llvm::TargetMachine>>
-hostTargetMachine(const CompilerOptions &options,
-                  bool positionIndependent = false) {
+targetMachine(const CodegenTarget &target, const CompilerOptions &options,
+              bool positionIndependent = false) {
   if (options.optLevel > 3)
     return Error(ErrorKind::InvalidArgument, "optimization level " + std::to_string(options.optLevel) +
                  " is out of range 0-3");
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder)
-    return Error(ErrorKind::CompileFailure, "cannot detect the host CPU: " +
-                 llvmErrorText(builder.takeError()));
-  builder->setCodeGenOptLevel(codeGenOptLevel(options.optLevel));
-  if (positionIndependent)
-    builder->setRelocationModel(llvm::Reloc::PIC_);
-  auto machine = builder->createTargetMachine();
-  if (!machine)
-    return Error(ErrorKind::CompileFailure, "cannot create a target machine for the host: " +
-                 llvmErrorText(machine.takeError()));
-  return std::move(*machine);
+  return target.createTargetMachine(codeGenOptLevel(options.optLevel),
+                                     positionIndependent);
 }
 
+constexpr std::pair<std::string_view, Translation> kTranslations[] = {
+    {"llvmir", Translation::LLVMIR},
+    {"asm", Translation::Asm},
+    {"obj", Translation::Obj},
+};
+
 } // namespace
+
+Expected<std::shared_ptr<const CodegenTarget>>
+resolveTarget(const CompilerOptions &options) {
+  Expected<const TargetBackend *> backend = targetBackendNamed(options.target);
+  if (!backend)
+    return backend.error();
+  Expected<std::unique_ptr<CodegenTarget>> target =
+      (*backend)->resolve({options.cpu, options.cpuFeatures, options.threads});
+  if (!target)
+    return target.error();
+  return std::shared_ptr<const CodegenTarget>(std::move(*target));
+}
+
+std::vector<LoweringStage>
+loweringStagesOf(std::shared_ptr<const CodegenTarget> target) {
+  std::vector<LoweringStage> stages;
+  llvm::ArrayRef<StageInfo> infos = target->stages();
+  for (size_t index = 0; index < infos.size(); ++index)
+    stages.push_back({infos[index].name.str(),
+                      [target, index](mlir::OpPassManager &pm) {
+                        target->buildStage(index, pm);
+                      }});
+  return stages;
+}
+
+std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages) {
+  std::vector<std::string> names;
+  for (const StageInfo &stage : stages)
+    names.push_back(stage.name.str());
+  for (const auto &[name, translation] : kTranslations)
+    names.emplace_back(name);
+  return names;
+}
 
 CompileSession::CompileSession() {
   initializeLLVMOnce();
@@ -518,8 +549,14 @@ CompileSession::prepare(mlir::ModuleOp module,
 Expected<Executable> CompileSession::compile(
     mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
     const CompilerOptions &options) {
+  Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
+  if (!target)
+    return target.error();
+  Expected<void> runsHere = (*target)->checkRunsOnHost();
+  if (!runsHere)
+    return runsHere.error();
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
-      hostTargetMachine(options);
+      targetMachine(**target, options);
   if (!machine)
     return machine.error();
   ArtifactInfo info;
@@ -613,8 +650,11 @@ Expected<void> CompileSession::saveArtifact(
   Expected<std::string> linker = findLinker();
   if (!linker)
     return linker.error();
+  Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
+  if (!target)
+    return target.error();
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
-      hostTargetMachine(options, /*positionIndependent=*/true);
+      targetMachine(**target, options, /*positionIndependent=*/true);
   if (!machine)
     return machine.error();
   ArtifactInfo info;
@@ -724,34 +764,45 @@ Expected<void> CompileSession::saveArtifact(
 }
 
 Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
-                                           EmitKind kind,
+                                           std::string_view emitName,
                                            const CompilerOptions &options) {
   Expected<void> threads = checkThreads(options);
   if (!threads)
     return threads.error();
+  Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
+  if (!target)
+    return target.error();
+  // A stage's name stops after it; a translation's runs every stage first.
+  std::vector<LoweringStage> stages = loweringStagesOf(*target);
+  auto stage = llvm::find_if(stages, [&](const LoweringStage &stage) {
+    return stage.name == emitName;
+  });
+  auto translation =
+      llvm::find_if(kTranslations, [&](const auto &entry) {
+        return entry.first == emitName;
+      });
+  if (stage != stages.end())
+    stages.erase(stage + 1, stages.end());
+  else if (translation == std::end(kTranslations))
+    return Error(ErrorKind::InvalidArgument, "unknown emit stage '" + std::string(emitName) +
+                 "'; expected one of " +
+                 llvm::join(emitNamesOf((*target)->stages()), ", "));
   Expected<void> instrumented = instrument(module, options);
   if (!instrumented)
     return instrumented.error();
-  std::vector<LoweringStage> stages = cpuLoweringStages(options);
-  // The stage after which each IR kind is printed.
-  if (kind == EmitKind::Loom)
-    stages.resize(1);
-  else if (kind == EmitKind::Linalg)
-    stages.resize(2);
   Expected<void> lowered = lower(module, stages);
   if (!lowered)
     return lowered.error();
 
   std::string output;
   llvm::raw_string_ostream stream(output);
-  if (kind == EmitKind::Loom || kind == EmitKind::Linalg ||
-      kind == EmitKind::LLVMDialect) {
+  if (translation == std::end(kTranslations)) {
     module.print(stream);
     return output;
   }
 
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
-      hostTargetMachine(options);
+      targetMachine(**target, options);
   if (!machine)
     return machine.error();
   llvm::LLVMContext llvmContext;
@@ -767,7 +818,7 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
                                                    machine->get());
   if (llvm::Error error = optimizer(llvmModule.get()))
     return Error(ErrorKind::CompileFailure, "LLVM optimization failed: " + llvmErrorText(std::move(error)));
-  if (kind == EmitKind::LLVMIR) {
+  if (translation->second == Translation::LLVMIR) {
     llvmModule->print(stream, /*AAW=*/nullptr);
     return output;
   }
@@ -775,11 +826,12 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   llvm::SmallString<0> code;
   llvm::raw_svector_ostream codeStream(code);
   llvm::legacy::PassManager codegen;
-  auto fileType = kind == EmitKind::Asm ? llvm::CodeGenFileType::AssemblyFile
-                                        : llvm::CodeGenFileType::ObjectFile;
+  auto fileType = translation->second == Translation::Asm
+                      ? llvm::CodeGenFileType::AssemblyFile
+                      : llvm::CodeGenFileType::ObjectFile;
   if ((*machine)->addPassesToEmitFile(codegen, codeStream, nullptr, fileType))
-    return Error(ErrorKind::CompileFailure, "the host target cannot emit " +
-                 std::string(emitKindName(kind)));
+    return Error(ErrorKind::CompileFailure,
+                 "the target cannot emit " + std::string(emitName));
   codegen.run(*llvmModule);
   return std::string(code.str());
 }

@@ -12,6 +12,7 @@
 #include "loom/Compiler/MLIRCompile.h"
 #include "loom/Runtime/Artifact.h"
 #include "loom/Support/Diagnostics.h"
+#include "loom/Target/TargetBackend.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -23,6 +24,19 @@
 #include <string_view>
 
 namespace loom::detail {
+
+/// What follows the last stage when emitting: "llvmir", "asm" or "obj".
+enum class Translation { LLVMIR, Asm, Obj };
+
+/// The backend `options.target` bound to `options.cpu`, `options.cpuFeatures`
+/// and `options.threads`.
+Expected<std::shared_ptr<const CodegenTarget>>
+resolveTarget(const CompilerOptions &options);
+/// `target`'s stages as lowering stages, which keep `target` alive.
+std::vector<LoweringStage>
+loweringStagesOf(std::shared_ptr<const CodegenTarget> target);
+/// The names of `stages`, then those of the translations.
+std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages);
 
 class CompileSession {
 public:
@@ -48,8 +62,8 @@ public:
                               const CompilerOptions &options,
                               const std::string &directory);
 
-  /// Lowers `module` (of this session) as far as `kind` asks.
-  Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+  /// Lowers `module` (of this session) as far as `emitName` asks.
+  Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,
                              const CompilerOptions &options);
 
 private:

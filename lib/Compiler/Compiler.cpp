@@ -4,48 +4,24 @@
 
 #include "CompileSession.h"
 
-#include "loom/Pipelines/Pipelines.h"
 #include "loom/Runtime/Files.h"
 
-#include <array>
-#include <utility>
-
 namespace loom {
-namespace {
 
-constexpr std::array<std::pair<EmitKind, std::string_view>, 6> kEmitKindNames{{
-    {EmitKind::Loom, "loom"},
-    {EmitKind::Linalg, "linalg"},
-    {EmitKind::LLVMDialect, "llvm"},
-    {EmitKind::LLVMIR, "llvmir"},
-    {EmitKind::Asm, "asm"},
-    {EmitKind::Obj, "obj"},
-}};
-
-} // namespace
-
-std::string_view emitKindName(EmitKind kind) {
-  for (const auto &[candidate, name] : kEmitKindNames)
-    if (candidate == kind)
-      return name;
-  return "unknown";
+Expected<std::vector<std::string>> emitNames(const CompilerOptions &options) {
+  Expected<const TargetBackend *> backend = targetBackendNamed(options.target);
+  if (!backend)
+    return backend.error();
+  return detail::emitNamesOf((*backend)->stages());
 }
 
-std::optional<EmitKind> parseEmitKind(std::string_view name) {
-  for (const auto &[kind, candidate] : kEmitKindNames)
-    if (candidate == name)
-      return kind;
-  return std::nullopt;
-}
-
-std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options) {
-  CPUCodegenOptions codegen{options.threads};
-  std::vector<LoweringStage> stages;
-  for (const PipelineStage &stage : cpuStages())
-    stages.push_back({stage.name.str(), [&stage, codegen](mlir::OpPassManager &pm) {
-                        stage.build(pm, codegen);
-                      }});
-  return stages;
+Expected<std::vector<LoweringStage>>
+loweringStages(const CompilerOptions &options) {
+  Expected<std::shared_ptr<const CodegenTarget>> target =
+      detail::resolveTarget(options);
+  if (!target)
+    return target.error();
+  return detail::loweringStagesOf(*target);
 }
 
 Compiler::Compiler(CompilerOptions options) : compilerOptions(options) {}
@@ -56,8 +32,10 @@ Expected<Executable> Compiler::compileSource(std::string_view mlirText,
   auto module = session.parse(mlirText, bufferName);
   if (!module)
     return module.error();
-  return session.compile(**module, cpuLoweringStages(compilerOptions),
-                         compilerOptions);
+  Expected<std::vector<LoweringStage>> stages = loweringStages(compilerOptions);
+  if (!stages)
+    return stages.error();
+  return session.compile(**module, *stages, compilerOptions);
 }
 
 Expected<Executable> Compiler::compileFile(const std::string &path) const {
@@ -74,23 +52,28 @@ Expected<void> Compiler::saveArtifact(std::string_view mlirText,
   auto module = session.parse(mlirText, bufferName);
   if (!module)
     return module.error();
-  return session.saveArtifact(**module, cpuLoweringStages(compilerOptions),
-                              compilerOptions, directory);
+  Expected<std::vector<LoweringStage>> stages = loweringStages(compilerOptions);
+  if (!stages)
+    return stages.error();
+  return session.saveArtifact(**module, *stages, compilerOptions, directory);
 }
 
 Expected<std::string> Compiler::emitSource(std::string_view mlirText,
                                            std::string_view bufferName,
-                                           EmitKind kind) const {
+                                           std::string_view emitName) const {
   detail::CompileSession session;
   auto module = session.parse(mlirText, bufferName);
   if (!module)
     return module.error();
-  return session.emit(**module, kind, compilerOptions);
+  return session.emit(**module, emitName, compilerOptions);
 }
 
 Expected<Executable> compileModule(mlir::ModuleOp module,
                                    const CompilerOptions &options) {
-  return compileModuleWithStages(module, cpuLoweringStages(options), options);
+  Expected<std::vector<LoweringStage>> stages = loweringStages(options);
+  if (!stages)
+    return stages.error();
+  return compileModuleWithStages(module, *stages, options);
 }
 
 Expected<Executable>
@@ -110,17 +93,19 @@ Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
   auto copied = session.copy(module);
   if (!copied)
     return copied.error();
-  return session.saveArtifact(**copied, cpuLoweringStages(options), options,
-                              directory);
+  Expected<std::vector<LoweringStage>> stages = loweringStages(options);
+  if (!stages)
+    return stages.error();
+  return session.saveArtifact(**copied, *stages, options, directory);
 }
 
-Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,
                            const CompilerOptions &options) {
   detail::CompileSession session;
   auto copied = session.copy(module);
   if (!copied)
     return copied.error();
-  return session.emit(**copied, kind, options);
+  return session.emit(**copied, emitName, options);
 }
 
 } // namespace loom

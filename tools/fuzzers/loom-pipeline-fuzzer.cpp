@@ -2,7 +2,7 @@
 //
 // Each input is MLIR text. If it parses and verifies as loom IR and is small
 // (loom::fuzz::isSmallLoomModule), it is lowered through every stage of
-// loom::cpuLoweringStages to the LLVM dialect with loom::emit, as the DSL's
+// loom::loweringStages to the LLVM dialect with loom::emit, as the DSL's
 // modules are. Translation to LLVM IR and the JIT are left out: they are
 // LLVM's, and would make each execution a hundred times slower. A failing
 // stage must be an error, never a crash.
@@ -19,6 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // -1 keeps inputs that were not lowered out of the corpus.
   if (!module || !loom::fuzz::isSmallLoomModule(*module))
     return -1;
-  (void)loom::emit(*module, loom::EmitKind::LLVMDialect);
+  (void)loom::emit(*module, "llvm");
   return 0;
 }

@@ -18,6 +18,7 @@
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/Diagnostics.h"
 #include "loom/Support/CounterRNG.h"
+#include "loom/Target/TargetBackend.h"
 #include "loom/Training/ModelTraining.h"
 #include "loom/Training/Trainer.h"
 
@@ -53,11 +54,8 @@ static cl::opt<std::string>
 static cl::opt<int64_t> batchSize("batch",
                                   cl::desc("Batch size of a built-in model"),
                                   cl::init(0), cl::cat(loomcCategory));
-static cl::opt<std::string>
-    emitStage("emit",
-              cl::desc("Print the module after a stage: loom, linalg, llvm, "
-                       "llvmir, asm or obj (obj needs -o)"),
-              cl::cat(loomcCategory));
+// The description lists the target's stages; main() fills it in.
+static cl::opt<std::string> emitStage("emit", cl::cat(loomcCategory));
 static cl::opt<std::string> outputFile("o", cl::desc("Output file for --emit"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(loomcCategory));
@@ -86,6 +84,27 @@ static cl::opt<unsigned>
             cl::desc("Threads the compiled code runs large ops on (--run, "
                      "--train-step, and the code of --emit=llvm|llvmir|asm|obj)"),
             cl::init(1), cl::cat(loomcCategory));
+static cl::opt<std::string>
+    targetName("target",
+               cl::desc("Target backend (cpu: CPUs of the host's "
+                        "architecture, through LLVM)"),
+               cl::init("cpu"), cl::cat(loomcCategory));
+static cl::opt<std::string>
+    cpuName("cpu",
+            cl::desc("CPU to generate code for, as LLVM names it (e.g. "
+                     "znver4, x86-64-v3, skylake-avx512) or host; --run "
+                     "needs one whose features the host has"),
+            cl::init("host"), cl::cat(loomcCategory));
+static cl::opt<std::string> cpuFeatures(
+    "cpu-features",
+    cl::desc("LLVM CPU features added (+name) or removed (-name), "
+             "comma-separated, e.g. -avx512f"),
+    cl::cat(loomcCategory));
+static cl::opt<bool> printTarget(
+    "print-target",
+    cl::desc("Print what --target and --cpu describe (vector width, vector "
+             "registers, FMA units, caches) and exit"),
+    cl::cat(loomcCategory));
 static cl::opt<bool> checkNumerics(
     "check-numerics",
     cl::desc("Check every float result for NaN and Inf as the code runs; the "
@@ -136,6 +155,9 @@ loom::CompilerOptions compilerOptions() {
   loom::CompilerOptions options;
   options.threads = threads;
   options.checkNumerics = checkNumerics;
+  options.target = targetName;
+  options.cpu = cpuName;
+  options.cpuFeatures = cpuFeatures;
   return options;
 }
 
@@ -224,10 +246,11 @@ void printSummary(llvm::StringRef label, const loom::Tensor &tensor) {
   }
 }
 
-int emitModule(mlir::ModuleOp module, loom::EmitKind kind) {
-  if (kind == loom::EmitKind::Obj && outputFile == "-")
+int emitModule(mlir::ModuleOp module, const std::string &emitName) {
+  if (emitName == "obj" && outputFile == "-")
     return fail("--emit=obj writes binary: give an output file with -o");
-  loom::Expected<std::string> text = loom::emit(module, kind, compilerOptions());
+  loom::Expected<std::string> text =
+      loom::emit(module, emitName, compilerOptions());
   if (!text)
     return fail(text.error());
   auto written = loom::writeFileAtomically(outputFile, *text);
@@ -454,18 +477,32 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer) {
 
 /// Everything after the command line is parsed; returns the exit status.
 int drive() {
+  if (printTarget) {
+    loom::Expected<const loom::TargetBackend *> backend =
+        loom::targetBackendNamed(targetName);
+    if (!backend)
+      return fail(backend.error());
+    auto target = (*backend)->resolve({cpuName, cpuFeatures, threads});
+    if (!target)
+      return fail(target.error());
+    llvm::outs() << (*target)->summary() << "\n";
+    return 0;
+  }
   if (inputFile.empty() == modelName.empty())
     return fail("give exactly one of an input .mlir file or --model=NAME");
-  std::optional<loom::EmitKind> emitKind;
+  std::optional<std::string> emitKind;
   if (!emitStage.empty()) {
-    emitKind = loom::parseEmitKind(emitStage.getValue());
-    if (!emitKind)
-      return fail(fmt::format("unknown --emit stage '{}'; expected loom, linalg, "
-                              "llvm, llvmir, asm or obj",
-                              emitStage.getValue()));
+    loom::Expected<std::vector<std::string>> names =
+        loom::emitNames(compilerOptions());
+    if (!names)
+      return fail(names.error());
+    if (!llvm::is_contained(*names, emitStage.getValue()))
+      return fail(fmt::format("unknown --emit stage '{}'; expected one of {}",
+                              emitStage.getValue(), llvm::join(*names, ", ")));
+    emitKind = emitStage.getValue();
   }
   if (!runEntry && !emitKind && saveArtifactDir.empty())
-    emitKind = loom::EmitKind::Loom;
+    emitKind = "loom";
 
   // A built-in model owns its context; a file is parsed into ours.
   std::optional<loom::dsl::Module> model;
@@ -590,6 +627,14 @@ int drive() {
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   cl::HideUnrelatedOptions(loomcCategory);
+  // The stages of the default target, and what follows the last one.
+  static const std::string emitDescription = [] {
+    loom::Expected<std::vector<std::string>> names = loom::emitNames();
+    return "Print the module after a stage, or its translation: " +
+           (names ? llvm::join(*names, ", ") : std::string("(none)")) +
+           " (obj needs -o)";
+  }();
+  emitStage.setDescription(emitDescription);
   cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
   // loom::Tensor throws when the system refuses an allocation.
   try {

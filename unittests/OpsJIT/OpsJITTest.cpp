@@ -32,6 +32,10 @@
 //     double; inputs in [-1, 1],
 //     K <= 63
 //
+// The CPU is the host's unless the environment variable LOOM_TEST_CPU names
+// another (test/Integration/ops-jit-x86-64-v3.test runs the suite for
+// x86-64-v3: 256-bit vectors, 16 registers).
+//
 // The reference rounds each op's result to the element type once, so the
 // exact class must match bit for bit. Every failure reports the worst absolute
 // and relative error and the first mismatching elements.
@@ -50,6 +54,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <limits>
 #include <random>
@@ -239,8 +244,15 @@ protected:
                            << std::setprecision(17) << report.str();
   }
 
+  static loom::CompilerOptions testedCPU() {
+    loom::CompilerOptions options;
+    if (const char *cpu = std::getenv("LOOM_TEST_CPU"))
+      options.cpu = cpu;
+    return options;
+  }
+
   mlir::MLIRContext context;
-  loom::Compiler compiler;
+  loom::Compiler compiler{testedCPU()};
   Inputs inputs{20240611};
 };
 

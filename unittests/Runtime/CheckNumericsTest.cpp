@@ -113,11 +113,11 @@ TEST(CheckNumericsTest, OffByDefaultAndTheSameBitsWhenOn) {
   ASSERT_TRUE(nan) << nan.error().message();
   EXPECT_TRUE(std::isnan((*nan)[0].data<float>()[5]));
 
-  auto plainIR = plain.emitSource(kSource, "<source>", loom::EmitKind::LLVMIR);
+  auto plainIR = plain.emitSource(kSource, "<source>", "llvmir");
   ASSERT_TRUE(plainIR) << plainIR.error().message();
   EXPECT_EQ(plainIR->find("loomCheckFinite"), std::string::npos);
   auto checkedIR = loom::Compiler(checking()).emitSource(kSource, "<source>",
-                                                         loom::EmitKind::LLVMIR);
+                                                         "llvmir");
   ASSERT_TRUE(checkedIR) << checkedIR.error().message();
   EXPECT_NE(checkedIR->find("call void @loomCheckFiniteF32"), std::string::npos);
 

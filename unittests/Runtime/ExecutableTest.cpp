@@ -362,13 +362,28 @@ TEST(CompilerDiagnosticsTest, OptLevelIsChecked) {
   EXPECT_EQ(executable.error().message(), "optimization level 4 is out of range 0-3");
 }
 
-TEST(EmitKindTest, NamesRoundTrip) {
-  for (loom::EmitKind kind :
-       {loom::EmitKind::Loom, loom::EmitKind::Linalg, loom::EmitKind::LLVMDialect,
-        loom::EmitKind::LLVMIR, loom::EmitKind::Asm, loom::EmitKind::Obj})
-    EXPECT_EQ(loom::parseEmitKind(loom::emitKindName(kind)), kind);
-  EXPECT_EQ(loom::parseEmitKind("llvmir"), loom::EmitKind::LLVMIR);
-  EXPECT_FALSE(loom::parseEmitKind("ptx"));
+TEST(EmitNamesTest, StagesThenTranslations) {
+  auto names = loom::emitNames();
+  ASSERT_TRUE(names) << names.error().message();
+  EXPECT_EQ(*names, (std::vector<std::string>{"loom", "linalg", "strategy",
+                                              "tiled", "vectorized",
+                                              "bufferized", "llvm", "llvmir",
+                                              "asm", "obj"}));
+  loom::CompilerOptions unknown;
+  unknown.target = "tpu";
+  auto none = loom::emitNames(unknown);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().message(), "unknown target 'tpu'; targets: cpu");
+}
+
+TEST(EmitNamesTest, UnknownNameListsTheValidOnes) {
+  loom::Compiler compiler;
+  auto text = compiler.emitSource("func.func @f() { return }\n", "<source>",
+                                  "ptx");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().message(),
+            "unknown emit stage 'ptx'; expected one of loom, linalg, strategy, "
+            "tiled, vectorized, bufferized, llvm, llvmir, asm, obj");
 }
 
 //===----------------------------------------------------------------------===//
@@ -474,7 +489,7 @@ TEST(LoomPipelineTest, CompileModuleCopiesAndLeavesTheModuleAlone) {
 
   auto executable = loom::compileModule(*module);
   ASSERT_TRUE(executable) << executable.error().message();
-  auto llvmIR = loom::emit(*module, loom::EmitKind::LLVMIR);
+  auto llvmIR = loom::emit(*module, "llvmir");
   ASSERT_TRUE(llvmIR) << llvmIR.error().message();
   EXPECT_NE(llvmIR->find("@_mlir_ciface_quadruple"), std::string::npos);
 
@@ -499,19 +514,19 @@ TEST(LoomPipelineTest, EmitsEveryKind) {
                        "  %0 = loom.add %a, %a : tensor<16xf32>\n"
                        "  return %0 : tensor<16xf32>\n"
                        "}\n";
-  auto emitted = [&](loom::EmitKind kind) {
+  auto emitted = [&](std::string_view kind) {
     auto text = compiler.emitSource(source, "add.mlir", kind);
     EXPECT_TRUE(text) << text.error().message();
     return text ? *text : std::string();
   };
-  EXPECT_NE(emitted(loom::EmitKind::Loom).find("loom.add"), std::string::npos);
-  EXPECT_NE(emitted(loom::EmitKind::Linalg).find("linalg."), std::string::npos);
-  EXPECT_NE(emitted(loom::EmitKind::LLVMDialect).find("llvm.func @_mlir_ciface_add"),
+  EXPECT_NE(emitted("loom").find("loom.add"), std::string::npos);
+  EXPECT_NE(emitted("linalg").find("linalg."), std::string::npos);
+  EXPECT_NE(emitted("llvm").find("llvm.func @_mlir_ciface_add"),
             std::string::npos);
-  EXPECT_NE(emitted(loom::EmitKind::LLVMIR).find("define void @_mlir_ciface_add"),
+  EXPECT_NE(emitted("llvmir").find("define void @_mlir_ciface_add"),
             std::string::npos);
-  EXPECT_NE(emitted(loom::EmitKind::Asm).find("_mlir_ciface_add:"), std::string::npos);
-  EXPECT_EQ(emitted(loom::EmitKind::Obj).substr(0, 4), "\x7f" "ELF");
+  EXPECT_NE(emitted("asm").find("_mlir_ciface_add:"), std::string::npos);
+  EXPECT_EQ(emitted("obj").substr(0, 4), "\x7f" "ELF");
 }
 
 } // namespace

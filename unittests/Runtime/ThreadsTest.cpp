@@ -89,7 +89,7 @@ TEST_F(ThreadsTest, TwoThreadsEmitOpenMPAndOneDoesNot) {
     loom::CompilerOptions options;
     options.threads = threads;
     return loom::Compiler(options).emitSource(kSource, "threads.mlir",
-                                              loom::EmitKind::LLVMIR);
+                                              "llvmir");
   };
   auto parallel = emitWith(2);
   ASSERT_TRUE(parallel) << parallel.error().message();

@@ -1,14 +1,16 @@
-//===- Compiler.h - Compile loom modules for the host CPU -------*- C++ -*-===//
+//===- Compiler.h - Compile loom modules ------------------------*- C++ -*-===//
 //
 // loom::Compiler turns a module in the loom dialect (MLIR text) into a
-// loom::Executable: parse and verify, lower through the stages of
-// loom::buildCPUPipeline, translate to LLVM IR, optimize and JIT-compile for
-// the host CPU. Every failure is a loom::Error of a kind (an invalid option is
-// InvalidArgument; IR that does not parse or verify, InvalidIR; a failing
-// pipeline, CompileFailure) whose message carries MLIR's diagnostics as
+// loom::Executable: parse and verify, lower through the named stages of the
+// target backend (CompilerOptions::target, see loom/Target/TargetBackend.h),
+// translate to LLVM IR, optimize and JIT-compile for the chosen CPU. Every
+// failure is a loom::Error of a kind (an invalid option is InvalidArgument;
+// IR that does not parse or verify, InvalidIR; a failing pipeline,
+// CompileFailure) whose message carries MLIR's diagnostics as
 // `file:line:col: error: ...`; a failing pipeline also names its stage and
 // pass. `saveArtifact` writes the compiled code to disk for LoomRuntime alone
-// to load (loom/Runtime/Artifact.h). To compile a module you already hold as MLIR IR, see
+// to load (loom/Runtime/Artifact.h). To compile a module you already hold as
+// MLIR IR, see
 // loom/Compiler/MLIRCompile.h.
 //
 //===----------------------------------------------------------------------===//
@@ -18,15 +20,11 @@
 #include "loom/Runtime/Executable.h"
 #include "loom/Support/Error.h"
 
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace loom {
-
-/// Where the code runs. The host CPU is the one target so far; code is tuned
-/// for the detected CPU (e.g. znver4 with AVX-512).
-enum class Target { HostCPU };
 
 /// The most threads CompilerOptions::threads accepts.
 inline constexpr unsigned kMaxThreads = 1024;
@@ -40,7 +38,7 @@ struct CompilerOptions {
   /// among a team of this many OpenMP threads (libomp from Debian's
   /// libomp-22-dev is loaded for the JIT); results are bit-identical to one
   /// thread, since no reduction is split. Applies to the CPU pipeline
-  /// (`cpuLoweringStages`).
+  /// (`loweringStages`).
   unsigned threads = 1;
   /// Checks every float result for NaN and Inf as the code runs (the
   /// `loom-check-numerics` pass): a run that produces one fails with an
@@ -49,22 +47,25 @@ struct CompilerOptions {
   /// on, every checked result is scanned once more and elementwise ops whose
   /// value is checked no longer fuse, so compiles and runs are slower.
   bool checkNumerics = false;
-  Target target = Target::HostCPU;
+  /// The target backend by name (`loomc --target=`); "cpu" is the one
+  /// registered so far (loom/Target/TargetBackend.h).
+  std::string target = "cpu";
+  /// The CPU the code is for (`--cpu=`): an LLVM CPU name such as "znver4"
+  /// or "x86-64-v3", or "host", the CPU this process runs on. The strategy
+  /// sizes tiles from its description and LLVM selects its instructions; the
+  /// JIT refuses a CPU with features the host lacks.
+  std::string cpu = "host";
+  /// LLVM features on top of the CPU's (`--cpu-features=`), comma-separated
+  /// +name/-name, e.g. "-avx512f"; empty: the CPU's own.
+  std::string cpuFeatures;
 };
 
-/// What `emit` produces: the IR after a stage, or host machine code.
-enum class EmitKind {
-  Loom,        ///< loom dialect, canonicalized
-  Linalg,      ///< linalg on tensors, fused
-  LLVMDialect, ///< MLIR's LLVM dialect
-  LLVMIR,      ///< LLVM IR after the optimizer at `optLevel`
-  Asm,         ///< host assembly
-  Obj,         ///< host ELF object file (binary bytes)
-};
-
-/// "loom", "linalg", "llvm", "llvmir", "asm", "obj" (loomc's --emit names).
-std::string_view emitKindName(EmitKind kind);
-std::optional<EmitKind> parseEmitKind(std::string_view name);
+/// What `emit` can produce, by name, in order: the IR after each stage of
+/// `options.target` (for "cpu": loom, linalg, strategy, tiled, vectorized,
+/// bufferized, llvm), then what follows the last stage: llvmir (LLVM IR
+/// after the optimizer at `optLevel`), asm (the CPU's assembly) and obj (an
+/// ELF object file, binary bytes). An error if the target is unknown.
+Expected<std::vector<std::string>> emitNames(const CompilerOptions &options = {});
 
 class Compiler {
 public:
@@ -85,10 +86,11 @@ public:
                               std::string_view bufferName,
                               const std::string &directory) const;
 
-  /// Lowers MLIR text as far as `kind` asks and returns the result.
+  /// Lowers MLIR text as far as `emitName` (one of emitNames()) asks and
+  /// returns the result.
   Expected<std::string> emitSource(std::string_view mlirText,
                                    std::string_view bufferName,
-                                   EmitKind kind) const;
+                                   std::string_view emitName) const;
 
 private:
   CompilerOptions compilerOptions;

@@ -35,18 +35,21 @@ struct LoweringStage {
   std::function<void(mlir::OpPassManager &)> build;
 };
 
-/// loom::cpuStages() as lowering stages; the codegen stages generate code
-/// for `options.threads` threads.
-std::vector<LoweringStage> cpuLoweringStages(const CompilerOptions &options = {});
+/// The stages of the target backend `options.target` as lowering stages, for
+/// the machine `options.cpu` and `options.cpuFeatures` name, generating code
+/// for `options.threads` threads. An error names an unknown target or CPU.
+Expected<std::vector<LoweringStage>>
+loweringStages(const CompilerOptions &options = {});
 
-/// Compiles `module` (loom dialect) through `cpuLoweringStages(options)`.
+/// Compiles `module` (loom dialect) through `loweringStages(options)`.
 Expected<Executable> compileModule(mlir::ModuleOp module,
                                    const CompilerOptions &options = {});
 
 /// Compiles through custom stages, which must end in the LLVM dialect with the
 /// calling convention of buildCPUCodegenStage: each public `@f(tensors) ->
 /// (tensors)` becomes `@f(memref inputs..., memref outputs...)` carrying
-/// `llvm.emit_c_interface`. Signatures are read before the first stage.
+/// `llvm.emit_c_interface`. Signatures are read before the first stage. The
+/// LLVM machine code is for `options.cpu`.
 /// `options.threads` does not change custom stages; above 1 it only makes
 /// libomp available to the JIT, for stages that emit OpenMP.
 Expected<Executable>
@@ -59,9 +62,9 @@ compileModuleWithStages(mlir::ModuleOp module,
 Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
                             const CompilerOptions &options = {});
 
-/// Lowers a copy of `module` as far as `kind` asks and returns the text (or,
-/// for EmitKind::Obj, the object file's bytes).
-Expected<std::string> emit(mlir::ModuleOp module, EmitKind kind,
+/// Lowers a copy of `module` as far as `emitName` (one of emitNames(options))
+/// asks and returns the text (or, for "obj", the object file's bytes).
+Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,
                            const CompilerOptions &options = {});
 
 } // namespace loom

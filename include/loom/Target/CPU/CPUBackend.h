@@ -1,0 +1,45 @@
+//===- CPUBackend.h - The CPU target: descriptions from LLVM ----*- C++ -*-===//
+//
+// The "cpu" backend generates code for a CPU of the host's architecture
+// (x86-64 here) through LLVM, naming the CPU as LLVM does: "znver4",
+// "x86-64-v3", "skylake-avx512", or "host" for the CPU this process runs on.
+// describeCPU asks LLVM what such a CPU has (see docs/architecture.md,
+// "Targets", for where each number comes from).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_TARGET_CPU_CPUBACKEND_H
+#define LOOM_TARGET_CPU_CPUBACKEND_H
+
+#include "loom/Codegen/CPU/CPUTarget.h"
+#include "loom/Support/Error.h"
+#include "loom/Target/TargetBackend.h"
+
+#include <memory>
+#include <string_view>
+
+namespace loom {
+
+/// The CPU `cpuName` (an LLVM CPU name, or "host") of the host's
+/// architecture with `features` (comma-separated +name/-name) on top of its
+/// own: triple, resolved CPU name and features, vector width and register
+/// count, FMA units and cache sizes. An error names an unknown CPU or
+/// feature and lists the valid names.
+Expected<CPUTarget> describeCPU(std::string_view cpuName,
+                                std::string_view features = "");
+
+/// An error unless code for `target` runs on the CPU this process runs on:
+/// the same architecture, and no instruction set feature the host lacks.
+Expected<void> checkCPURunsOnHost(const CPUTarget &target);
+
+/// The LLVM machine that generates `target`'s code (for the JIT, whose
+/// settings it uses, and for --emit=asm|obj).
+Expected<std::unique_ptr<llvm::TargetMachine>>
+createCPUTargetMachine(const CPUTarget &target, llvm::CodeGenOptLevel optLevel,
+                       bool positionIndependent = false);
+
+/// The backend registered as "cpu".
+std::unique_ptr<TargetBackend> createCPUBackend();
+
+} // namespace loom
+
+#endif
