@@ -753,10 +753,10 @@ Expected<void> CompileSession::saveArtifact(
     if (Expected<std::string> text = readFile(manifestPath))
       if (Expected<ArtifactInfo> previous = parseManifest(*text, manifestPath))
         previousLibrary = directory + "/" + previous->library;
-  Expected<void> written =
+  Expected<void> manifestWritten =
       writeFileAtomically(manifestPath, formatManifest(info));
-  if (!written)
-    return written.error();
+  if (!manifestWritten)
+    return manifestWritten.error();
   removeLibrary.releaseFile();
   if (previousLibrary)
     llvm::sys::fs::remove(*previousLibrary);
