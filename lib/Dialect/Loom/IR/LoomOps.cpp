@@ -125,7 +125,7 @@ LogicalResult TransposeOp::inferReturnTypes(
     return emitOptionalError(loc, "'loom.transpose' permutation ",
                              shapeString(perm), " has ", perm.size(),
                              " entries for a tensor of rank ",
-                             operandType.getRank(), " (",
+                             operandType.getRank(), " (shape ",
                              shapeString(operandType.getShape()), ")");
   SmallVector<int64_t> shape;
   llvm::SmallSet<int64_t, 8> seen;
