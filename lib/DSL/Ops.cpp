@@ -74,7 +74,8 @@ void succeedOrFail(Graph &graph, std::string_view opName, SourceLocation loc,
     if (succeeded(check()))
       return;
   }
-  std::string quoted = "'" + std::string(opName) + "' ";
+  std::string quoted(1, '\'');
+  quoted.append(opName).append("' ");
   for (const std::string &prefix : {quoted + "op ", quoted})
     if (message.starts_with(prefix)) {
       message.erase(0, prefix.size());
