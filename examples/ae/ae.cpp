@@ -11,58 +11,33 @@
 //===----------------------------------------------------------------------===//
 #include "../common/ExampleSupport.h"
 
-#include "loom/DSL/NN.h"
 #include "loom/Data/Pictures.h"
+#include "loom/Models/Models.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
 
-// Tensor, Graph, Module and nn:: are the DSL's (symbolic values in a graph);
-// loom::Tensor holds data on the host.
-using namespace loom::dsl;
+// Module is the DSL's (symbolic values in a graph); loom::Tensor holds data
+// on the host.
+using loom::dsl::Module;
 namespace data = loom::data;
 namespace examples = loom::examples;
 namespace training = loom::training;
 
 namespace {
 
-constexpr int64_t kPixels = 784;
-
-/// The network, with its parameters created in graph `g`.
-struct Autoencoder {
-  nn::Linear enc1, enc2, enc3, dec1, dec2, dec3;
-
-  explicit Autoencoder(Graph &g)
-      : enc1(g, "enc.fc1", kPixels, 512), enc2(g, "enc.fc2", 512, 128),
-        enc3(g, "enc.fc3", 128, 32), dec1(g, "dec.fc1", 32, 128),
-        dec2(g, "dec.fc2", 128, 512), dec3(g, "dec.fc3", 512, kPixels) {}
-
-  Tensor operator()(const Tensor &x) {
-    Tensor code = enc3(relu(enc2(relu(enc1(x)))));
-    return sigmoid(dec3(relu(dec2(relu(dec1(code))))));
-  }
-};
-
-/// @forward(x: [batch, 784]) -> (reconstruction, mean squared error): the
-/// function the training step differentiates and the one evaluation runs.
-Module buildModel(int64_t batch) {
-  Module module("ae");
-  Graph g(module, "forward");
-  Tensor x = g.input("x", {batch, kPixels});
-  Autoencoder autoencoder(g);
-  Tensor reconstruction = autoencoder(x);
-  g.returns(reconstruction, nn::mse(reconstruction, x));
-  return module;
-}
+using loom::models::kPixels;
 
 const examples::ExampleInfo kInfo{
     "ae", "Trains the autoencoder of docs/models.md on Fashion-MNIST.", 5};
 
 void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);
-  Module model = buildModel(flags.batch);
+  // @forward(x: [batch, 784]) -> (reconstruction, mean squared error): the
+  // function the training step differentiates and the one evaluation runs.
+  Module model = loom::models::buildModel("ae", {.batch = flags.batch}).take();
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
                                  examples::trainerOptions(flags))

@@ -18,70 +18,23 @@
 //===----------------------------------------------------------------------===//
 #include "../common/ExampleSupport.h"
 
-#include "loom/DSL/NN.h"
 #include "loom/Data/Pictures.h"
+#include "loom/Models/Models.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
-// Tensor, Graph, Module and nn:: are the DSL's (symbolic values in a graph);
-// loom::Tensor holds data on the host.
-using namespace loom::dsl;
+// Module is the DSL's (symbolic values in a graph); loom::Tensor holds data
+// on the host.
+using loom::dsl::Module;
 namespace data = loom::data;
 namespace examples = loom::examples;
 namespace training = loom::training;
 
 namespace {
 
-constexpr int64_t kTokens = 28, kTokenSize = 28, kWidth = 64, kHeads = 4,
-                  kFeedForward = 128, kClasses = 10;
-
-/// Multi-head self-attention over x: [batch, tokens, width], no mask.
-Tensor selfAttention(Graph &g, const Tensor &x) {
-  int64_t batch = x.dim(0), headSize = kWidth / kHeads;
-  nn::Linear query(g, "block.attn.q", kWidth, kWidth);
-  nn::Linear key(g, "block.attn.k", kWidth, kWidth);
-  nn::Linear value(g, "block.attn.v", kWidth, kWidth);
-  nn::Linear project(g, "block.attn.out", kWidth, kWidth);
-  // [batch, tokens, width] -> [batch, heads, tokens, headSize]
-  auto splitHeads = [&](const Tensor &t) {
-    return t.reshape({batch, kTokens, kHeads, headSize}).transpose({0, 2, 1, 3});
-  };
-  Tensor q = splitHeads(query(x)), k = splitHeads(key(x)), v = splitHeads(value(x));
-  Tensor scores = matmul(q, k.transpose({0, 1, 3, 2})) / std::sqrt(double(headSize));
-  Tensor context = matmul(nn::softmax(scores, -1), v)
-                       .transpose({0, 2, 1, 3})
-                       .reshape({batch, kTokens, kWidth});
-  return project(context);
-}
-
-/// @forward(x: [batch, 28, 28], labels: [batch] i32) -> (logits [batch, 10],
-/// cross-entropy loss)
-Module buildModel(int64_t batch) {
-  Module module("attention");
-  Graph g(module, "forward");
-  Tensor images = g.input("x", {batch, kTokens, kTokenSize});
-  Tensor labels = g.input("labels", {batch}, DType::I32);
-
-  nn::Linear embed(g, "embed", kTokenSize, kWidth);
-  Tensor positions = g.parameter("pos_embedding", {kTokens, kWidth}, Init::normal(0.02));
-  Tensor x = embed(images) + positions;
-
-  // The pre-LayerNorm encoder block: h = x + MHA(LN1(x)), y = h + FFN(LN2(h)).
-  nn::LayerNorm norm1(g, "block.ln1", kWidth);
-  Tensor h = x + selfAttention(g, norm1(x));
-  nn::LayerNorm norm2(g, "block.ln2", kWidth);
-  nn::Linear fc1(g, "block.ffn.fc1", kWidth, kFeedForward);
-  nn::Linear fc2(g, "block.ffn.fc2", kFeedForward, kWidth);
-  Tensor y = h + fc2(gelu(fc1(norm2(h))));
-
-  nn::Linear head(g, "head", kWidth, kClasses);
-  Tensor logits = head(y.mean({1}));
-  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
-  return module;
-}
+using loom::models::kClasses, loom::models::kImageSide;
 
 const examples::ExampleInfo kInfo{
     "attention",
@@ -90,7 +43,10 @@ const examples::ExampleInfo kInfo{
 
 void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);
-  Module model = buildModel(flags.batch);
+  // @forward(x: [batch, 28, 28], labels: [batch] i32) -> (logits [batch, 10],
+  // cross-entropy loss)
+  Module model =
+      loom::models::buildModel("attn-fmnist", {.batch = flags.batch}).take();
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
                                  examples::trainerOptions(flags))
@@ -100,7 +56,7 @@ void run(const examples::Flags &flags) {
       data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
   data::BatchLoader testLoader(data.test,
                                {.batchSize = flags.batch, .shuffle = false});
-  loom::Tensor images = trainLoader.makeImageBatch({kTokens, kTokenSize});
+  loom::Tensor images = trainLoader.makeImageBatch({kImageSide, kImageSide});
   loom::Tensor labels = trainLoader.makeLabelBatch();
 
   examples::TrainingRun run(flags, kInfo, trainer, trainLoader.batchesPerEpoch());

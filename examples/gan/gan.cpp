@@ -30,6 +30,7 @@
 
 #include "loom/DSL/NN.h"
 #include "loom/Data/Pictures.h"
+#include "loom/Models/Models.h"
 
 #include <fmt/format.h>
 
@@ -45,43 +46,16 @@ namespace training = loom::training;
 
 namespace {
 
-constexpr int64_t kNoise = 100, kPixels = 784, kSide = 28, kSamples = 64;
+constexpr int64_t kNoise = loom::models::kGANNoise,
+                  kSide = loom::models::kImageSide, kSamples = 64;
 
 /// docs/models.md's generator with one standard stabilizer: batch normalization
 /// (batch statistics) after each hidden linear layer, as in DCGAN. Without
 /// it the generator collapses to one image in the first epoch, in PyTorch
 /// as here (docs/examples.md).
-struct Generator {
-  nn::Linear fc1, fc2, fc3, fc4;
-  nn::BatchNorm bn1, bn2, bn3;
-  explicit Generator(Graph &g)
-      : fc1(g, "gen.fc1", kNoise, 256), fc2(g, "gen.fc2", 256, 512),
-        fc3(g, "gen.fc3", 512, 1024), fc4(g, "gen.fc4", 1024, kPixels),
-        bn1(g, "gen.bn1", 256), bn2(g, "gen.bn2", 512), bn3(g, "gen.bn3", 1024) {}
-  /// z: [batch, 100] -> images [batch, 1, 28, 28]
-  Tensor operator()(const Tensor &z) {
-    Tensor h = relu(bn1(fc1(z)));
-    h = relu(bn2(fc2(h)));
-    h = relu(bn3(fc3(h)));
-    return sigmoid(fc4(h)).reshape({z.dim(0), 1, kSide, kSide});
-  }
-};
-
-struct Discriminator {
-  nn::Conv2d conv1, conv2;
-  nn::Linear fc;
-  explicit Discriminator(Graph &g)
-      : conv1(g, "disc.conv1", 1, 64, {3, 3}, {2, 2}, {1, 1}),
-        conv2(g, "disc.conv2", 64, 128, {3, 3}, {2, 2}, {1, 1}),
-        fc(g, "disc.fc", 128 * 7 * 7, 1) {}
-  /// images: [batch, 1, 28, 28] -> logits [batch, 1]. Dropout draws from
-  /// `seed` when `training`.
-  Tensor operator()(const Tensor &images, const Tensor &seed, bool training) {
-    Tensor h = nn::dropout(leakyRelu(conv1(images), 0.2), 0.3, seed, training);
-    h = nn::dropout(leakyRelu(conv2(h), 0.2), 0.3, seed, training);
-    return fc(h.reshape({images.dim(0), 128 * 7 * 7}));
-  }
-};
+const loom::models::GANGeneratorOptions kStabilized{.batchNorm = true};
+using loom::models::GANDiscriminator;
+using loom::models::GANGenerator;
 
 /// The functions, sharing parameters by name:
 ///   @discriminator_loss(x: real images [batch,1,28,28], seed) -> loss:
@@ -98,8 +72,8 @@ Module buildModel(int64_t batch) {
     Graph g(module, "discriminator_loss");
     Tensor real = g.input("x", {batch, 1, kSide, kSide});
     Tensor seed = g.seed("seed");
-    Generator generator(g);
-    Discriminator discriminator(g);
+    GANGenerator generator(g, kStabilized);
+    GANDiscriminator discriminator(g);
     Tensor fake = generator(g.randomNormal({batch, kNoise}, seed));
     Tensor logits = discriminator(concat({real, fake}, 0), seed, /*training=*/true);
     Tensor targets = concat({g.constant(1.0, {batch, 1}), g.constant(0.0, {batch, 1})}, 0);
@@ -108,8 +82,8 @@ Module buildModel(int64_t batch) {
   {
     Graph g(module, "generator_loss");
     Tensor seed = g.seed("seed");
-    Generator generator(g);
-    Discriminator discriminator(g);
+    GANGenerator generator(g, kStabilized);
+    GANDiscriminator discriminator(g);
     Tensor fake = generator(g.randomNormal({batch, kNoise}, seed));
     Tensor logits = discriminator(fake, seed, /*training=*/true);
     g.returns(nn::bceWithLogits(logits, g.constant(1.0, {batch, 1})));
@@ -117,19 +91,19 @@ Module buildModel(int64_t batch) {
   {
     Graph g(module, "generate");
     Tensor z = g.input("z", {kSamples, kNoise});
-    Generator generator(g);
+    GANGenerator generator(g, kStabilized);
     g.returns(generator(z));
   }
   {
     Graph g(module, "discriminate");
     Tensor images = g.input("x", {batch, 1, kSide, kSide});
-    Discriminator discriminator(g);
+    GANDiscriminator discriminator(g);
     g.returns(sigmoid(discriminator(images, Tensor(), /*training=*/false)));
   }
   Graph g(module, "discriminate_generated");
   Tensor seed = g.seed("seed");
-  Generator generator(g);
-  Discriminator discriminator(g);
+  GANGenerator generator(g, kStabilized);
+  GANDiscriminator discriminator(g);
   Tensor fake = generator(g.randomNormal({batch, kNoise}, seed));
   g.returns(sigmoid(discriminator(fake, Tensor(), /*training=*/false)));
   return module;

@@ -17,8 +17,8 @@
 //===----------------------------------------------------------------------===//
 #include "../common/ExampleSupport.h"
 
-#include "loom/DSL/NN.h"
 #include "loom/Data/Pictures.h"
+#include "loom/Models/Models.h"
 
 #include <fmt/format.h>
 
@@ -35,62 +35,27 @@ namespace training = loom::training;
 
 namespace {
 
-constexpr int64_t kPixels = 784, kHidden = 400, kLatent = 20;
+using loom::models::kPixels;
+constexpr int64_t kLatent = loom::models::kVAELatent;
 /// Pictures: 64 samples; 8 interpolation rows between 16 test images.
 constexpr int64_t kSamples = 64, kPairs = 8, kPathSteps = 8;
 
-struct Encoder {
-  nn::Linear fc1, muHead, logvarHead;
-  explicit Encoder(Graph &g)
-      : fc1(g, "enc.fc1", kPixels, kHidden), muHead(g, "enc.mu", kHidden, kLatent),
-        logvarHead(g, "enc.logvar", kHidden, kLatent) {}
-  /// (mu, logvar) of q(z | x).
-  std::pair<Tensor, Tensor> operator()(const Tensor &x) {
-    Tensor h = relu(fc1(x));
-    return {muHead(h), logvarHead(h)};
-  }
-};
-
-struct Decoder {
-  nn::Linear fc1, fc2;
-  explicit Decoder(Graph &g)
-      : fc1(g, "dec.fc1", kLatent, kHidden), fc2(g, "dec.fc2", kHidden, kPixels) {}
-  /// Pixel logits of p(x | z).
-  Tensor operator()(const Tensor &z) { return fc2(relu(fc1(z))); }
-};
-
-/// Four functions sharing one set of parameters (matched by name):
+/// docs/models.md's VAE and two more functions sharing its parameters (by
+/// name):
 ///   @forward(x: [batch, 784], seed) -> (reconstruction, negative ELBO per
 ///       image [batch], its mean over the batch: the loss)
 ///   @encode(x: [16, 784]) -> mu [16, 20]
 ///   @decode(z: [64, 20]) -> images [64, 784]
 Module buildModel(int64_t batch) {
-  Module module("vae");
-  {
-    Graph g(module, "forward");
-    Tensor x = g.input("x", {batch, kPixels});
-    Tensor seed = g.seed("seed");
-    Encoder encoder(g);
-    Decoder decoder(g);
-    auto [mu, logvar] = encoder(x);
-    Tensor z = mu + exp(0.5 * logvar) * g.randomNormal({batch, kLatent}, seed);
-    Tensor logits = decoder(z);
-    // Binary cross-entropy with logits, per pixel, in its stable form.
-    Tensor bce = maximum(logits, 0.0) - logits * x + log(1.0 + exp(-abs(logits)));
-    Tensor kl = -0.5 * (1.0 + logvar - square(mu) - exp(logvar)).sum({1});
-    Tensor negativeElbo = bce.sum({1}) + kl;
-    g.returns(sigmoid(logits), negativeElbo, negativeElbo.mean());
-  }
+  Module module = loom::models::buildModel("vae", {.batch = batch}).take();
   {
     Graph g(module, "encode");
     Tensor x = g.input("x", {2 * kPairs, kPixels});
-    Encoder encoder(g);
-    g.returns(encoder(x).first);
+    g.returns(loom::models::VAEEncoder(g)(x).first);
   }
   Graph g(module, "decode");
   Tensor z = g.input("z", {kSamples, kLatent});
-  Decoder decoder(g);
-  g.returns(sigmoid(decoder(z)));
+  g.returns(sigmoid(loom::models::VAEDecoder(g)(z)));
   return module;
 }
 

@@ -1,14 +1,18 @@
 //===- Ops.cpp - Tensor operations of the DSL -----------------------------===//
 //
-// Each builder checks its operands the way the op's verifier would, but
-// throws a loom::Error naming the caller's line before any op exists, then
-// creates the op with an explicit result type.
+// The shape rules are the dialect's: each builder takes its result type from
+// the op's own type inference (or builds the op and runs its verifier), and
+// turns the dialect's diagnostic into a loom::Error naming the caller's line.
+// What stays here is the DSL's own: numpy broadcasting, negative axes, empty
+// handles and mixed graphs, and convenience defaults.
 //
 //===----------------------------------------------------------------------===//
 #include "loom/DSL/Graph.h"
 
 #include "TypeUtils.h"
 
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -53,6 +57,78 @@ void requireSameDType(std::string_view opName, SourceLocation loc,
 
 RankedTensorType typeFor(Graph &graph, const Shape &shape, DType dtype) {
   return detail::tensorType(graph.context(), shape, dtype);
+}
+
+/// Runs `check` with MLIR's diagnostics captured and, when it fails, throws
+/// the first error at the caller's line. The dialect's "'loom.x' op " or
+/// "'loom.x' " prefix is dropped, since fail() names the op itself.
+void succeedOrFail(Graph &graph, std::string_view opName, SourceLocation loc,
+                   llvm::function_ref<LogicalResult()> check) {
+  std::string message;
+  {
+    ScopedDiagnosticHandler handler(&graph.context(), [&](Diagnostic &diag) {
+      if (diag.getSeverity() == DiagnosticSeverity::Error && message.empty())
+        message = diag.str();
+      return success();
+    });
+    if (succeeded(check()))
+      return;
+  }
+  std::string quoted(1, '\'');
+  quoted.append(opName).append("' ");
+  for (const std::string &prefix : {quoted + "op ", quoted})
+    if (message.starts_with(prefix)) {
+      message.erase(0, prefix.size());
+      break;
+    }
+  fail(loc, opName, message.empty() ? "is invalid" : message);
+}
+
+/// Creates the op `state` describes and runs its verifier; a failing op is
+/// erased before the error is thrown.
+Tensor createVerified(Graph &graph, std::string_view opName, SourceLocation loc,
+                      OpBuilder &builder, const OperationState &state) {
+  Operation *op = builder.create(state);
+  try {
+    succeedOrFail(graph, opName, loc, [&] { return mlir::verify(op); });
+  } catch (...) {
+    op->erase();
+    throw;
+  }
+  return Tensor(graph, op->getResult(0));
+}
+
+/// `OpTy` built from `args` (its ODS builder's operands and attributes) with
+/// the result type that `OpTy::inferReturnTypes` gives.
+template <typename OpTy, typename... Args>
+Tensor createInferred(Graph &graph, std::string_view opName, SourceLocation loc,
+                      Args &&...args) {
+  OpBuilder builder = graph.builderAt(opName, loc);
+  OperationState state(graph.location(loc), OpTy::getOperationName());
+  // The builder that takes a result type fills operands and properties; its
+  // placeholder type gives way to the inferred one.
+  OpTy::build(builder, state, Type(), std::forward<Args>(args)...);
+  state.types.clear();
+  SmallVector<Type, 1> inferred;
+  succeedOrFail(graph, opName, loc, [&] {
+    MLIRContext *ctx = builder.getContext();
+    return OpTy::inferReturnTypes(ctx, state.location, state.operands,
+                                  state.attributes.getDictionary(ctx),
+                                  state.getRawProperties(), state.regions,
+                                  inferred);
+  });
+  state.addTypes(inferred);
+  return createVerified(graph, opName, loc, builder, state);
+}
+
+/// `OpTy` with the given result type, checked by its verifier.
+template <typename OpTy, typename... Args>
+Tensor createChecked(Graph &graph, std::string_view opName, SourceLocation loc,
+                     Type resultType, Args &&...args) {
+  OpBuilder builder = graph.builderAt(opName, loc);
+  OperationState state(graph.location(loc), OpTy::getOperationName());
+  OpTy::build(builder, state, resultType, std::forward<Args>(args)...);
+  return createVerified(graph, opName, loc, builder, state);
 }
 
 /// `axis` mapped to [0, rank); throws when out of range.
@@ -128,22 +204,17 @@ Tensor reduce(std::string_view opName, const Tensor &x, Axes axes,
               bool keepDims, SourceLocation loc) {
   Graph &graph = commonGraph(opName, loc, {&x});
   requireFloat(opName, loc, x);
-  Shape shape = x.shape();
-  axes = normalizeAxes(opName, loc, std::move(axes), shape);
+  axes = normalizeAxes(opName, loc, std::move(axes), x.shape());
   if (axes.empty())
     return x;
-  Shape reduced, kept;
-  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d) {
-    bool isReduced = llvm::is_contained(axes, d);
-    if (!isReduced)
-      reduced.push_back(shape[d]);
-    kept.push_back(isReduced ? 1 : shape[d]);
-  }
-  OpBuilder builder = graph.builderAt(opName, loc);
-  Tensor result(graph, OpTy::create(builder, graph.location(loc),
-                                    typeFor(graph, reduced, x.dtype()),
-                                    x.value(), axes));
-  return keepDims ? result.reshape(kept, loc) : result;
+  Tensor result = createInferred<OpTy>(graph, opName, loc, x.value(),
+                                       ArrayRef<int64_t>(axes));
+  if (!keepDims)
+    return result;
+  Shape kept = x.shape();
+  for (int64_t axis : axes)
+    kept[axis] = 1;
+  return result.reshape(kept, loc);
 }
 
 Axes allAxes(const Tensor &x) {
@@ -162,41 +233,22 @@ Tensor Tensor::reshape(Shape newShape, SourceLocation loc) const {
   constexpr std::string_view opName = "loom.reshape";
   Graph &g = commonGraph(opName, loc, {this});
   detail::checkShape(opName, newShape, loc);
-  int64_t count = std::accumulate(newShape.begin(), newShape.end(), int64_t(1),
-                                  std::multiplies<>());
-  if (count != numElements())
-    fail(loc, opName,
-         "cannot reshape " + shapeString(shape()) + " (" +
-             std::to_string(numElements()) + " elements) to " +
-             shapeString(newShape) + " (" + std::to_string(count) +
-             " elements)");
   if (newShape == shape())
     return *this;
-  OpBuilder builder = g.builderAt(opName, loc);
-  return Tensor(g, ReshapeOp::create(builder, g.location(loc),
-                                     typeFor(g, newShape, dtype()), handle));
+  return createChecked<ReshapeOp>(g, opName, loc,
+                                  typeFor(g, newShape, dtype()), handle);
 }
 
 Tensor Tensor::transpose(Axes permutation, SourceLocation loc) const {
   constexpr std::string_view opName = "loom.transpose";
   Graph &g = commonGraph(opName, loc, {this});
-  Shape current = shape();
-  if (permutation.size() != current.size())
-    fail(loc, opName,
-         "permutation " + shapeString(permutation) + " has " +
-             std::to_string(permutation.size()) +
-             " entries for a tensor of shape " + shapeString(current));
-  // In range and without repeats, rank entries form a permutation.
-  normalizeAxes(opName, loc, permutation, current);
-  Shape result;
-  for (int64_t &p : permutation) {
-    p = normalizeAxis(opName, loc, p, current);
-    result.push_back(current[p]);
-  }
-  OpBuilder builder = g.builderAt(opName, loc);
-  return Tensor(g, TransposeOp::create(builder, g.location(loc),
-                                       typeFor(g, result, dtype()), handle,
-                                       permutation));
+  // Negative entries count from the end, as in numpy; the dialect checks
+  // that the result is a permutation.
+  for (int64_t &p : permutation)
+    if (p < 0 && p >= -rank())
+      p += rank();
+  return createInferred<TransposeOp>(g, opName, loc, handle,
+                                     ArrayRef<int64_t>(permutation));
 }
 
 Tensor Tensor::broadcastTo(Shape target, SourceLocation loc) const {
@@ -219,63 +271,21 @@ Tensor Tensor::broadcastInDim(Shape target, Axes dimensions,
   constexpr std::string_view opName = "loom.broadcast_in_dim";
   Graph &g = commonGraph(opName, loc, {this});
   detail::checkShape(opName, target, loc);
-  Shape current = shape();
-  if (dimensions.size() != current.size())
-    fail(loc, opName,
-         "needs one target dimension per operand dimension: operand " +
-             shapeString(current) + ", dimensions " + shapeString(dimensions));
-  for (auto [i, dim] : llvm::enumerate(dimensions)) {
-    if (dim < 0 || dim >= static_cast<int64_t>(target.size()) ||
-        (i > 0 && dimensions[i - 1] >= dim))
-      fail(loc, opName,
-           "dimensions " + shapeString(dimensions) +
-               " must be strictly increasing and within rank " +
-               std::to_string(target.size()));
-    if (current[i] != 1 && current[i] != target[dim])
-      fail(loc, opName,
-           "cannot broadcast " + shapeString(current) + " to " +
-               shapeString(target) + ": operand dimension " +
-               std::to_string(i) + " has size " + std::to_string(current[i]) +
-               ", target dimension " + std::to_string(dim) + " has size " +
-               std::to_string(target[dim]));
-  }
-  OpBuilder builder = g.builderAt(opName, loc);
-  return Tensor(g, BroadcastInDimOp::create(builder, g.location(loc),
-                                            typeFor(g, target, dtype()),
-                                            handle, dimensions));
+  return createChecked<BroadcastInDimOp>(g, opName, loc,
+                                         typeFor(g, target, dtype()), handle,
+                                         ArrayRef<int64_t>(dimensions));
 }
 
 Tensor Tensor::slice(Shape start, Shape limit, Shape strides,
                      SourceLocation loc) const {
   constexpr std::string_view opName = "loom.slice";
   Graph &g = commonGraph(opName, loc, {this});
-  Shape current = shape();
   if (strides.empty())
-    strides.assign(current.size(), 1);
-  if (start.size() != current.size() || limit.size() != current.size() ||
-      strides.size() != current.size())
-    fail(loc, opName,
-         "start " + shapeString(start) + ", limit " + shapeString(limit) +
-             " and strides " + shapeString(strides) +
-             " need one entry per dimension of " + shapeString(current));
-  Shape result;
-  for (size_t d = 0; d < current.size(); ++d) {
-    if (strides[d] < 1)
-      fail(loc, opName,
-           "stride " + std::to_string(strides[d]) + " in dimension " +
-               std::to_string(d) + " must be positive");
-    if (start[d] < 0 || start[d] >= limit[d] || limit[d] > current[d])
-      fail(loc, opName,
-           "range [" + std::to_string(start[d]) + ", " +
-               std::to_string(limit[d]) + ") in dimension " +
-               std::to_string(d) + " must be non-empty and within " +
-               shapeString(current));
-    result.push_back((limit[d] - start[d] + strides[d] - 1) / strides[d]);
-  }
-  OpBuilder builder = g.builderAt(opName, loc);
-  return Tensor(g, SliceOp::create(builder, g.location(loc),
-                                   typeFor(g, result, dtype()), handle, start,
-                                   limit, strides));
+    strides.assign(rank(), 1);
+  return createInferred<SliceOp>(g, opName, loc, handle,
+                                 ArrayRef<int64_t>(start),
+                                 ArrayRef<int64_t>(limit),
+                                 ArrayRef<int64_t>(strides));
 }
 
 Tensor Tensor::cast(DType target, SourceLocation loc) const {
@@ -430,11 +440,8 @@ Tensor compare(const Tensor &lhs, const Tensor &rhs,
   Shape shape = broadcastShapes(opName, lhs.shape(), rhs.shape(), loc);
   Tensor l = lhs.broadcastTo(shape, loc);
   Tensor r = rhs.broadcastTo(shape, loc);
-  OpBuilder builder = graph.builderAt(opName, loc);
-  return Tensor(graph,
-                CompareOp::create(builder, graph.location(loc),
-                                  typeFor(graph, shape, DType::I1), predicate,
-                                  l.value(), r.value()));
+  return createInferred<CompareOp>(graph, opName, loc, predicate, l.value(),
+                                   r.value());
 }
 
 Tensor compare(const Tensor &lhs, double rhs, ComparisonPredicate predicate,
@@ -472,121 +479,70 @@ Tensor matmul(const Tensor &lhs, const Tensor &rhs, SourceLocation loc) {
   Graph &graph = commonGraph(opName, loc, {&lhs, &rhs});
   requireFloat(opName, loc, lhs);
   requireFloat(opName, loc, rhs);
-  requireSameDType(opName, loc, lhs, rhs);
   Shape l = lhs.shape(), r = rhs.shape();
   if (l.size() < 2 || r.size() < 2)
-    fail(loc, opName,
-         "needs operands of rank >= 2, got " + shapeString(l) + " and " +
-             shapeString(r));
-  int64_t m = l[l.size() - 2], k = l.back(), n = r.back();
-  if (k != r[r.size() - 2])
-    fail(loc, opName,
-         "contraction sizes differ: lhs " + shapeString(l) + " has k = " +
-             std::to_string(k) + ", rhs " + shapeString(r) + " has k = " +
-             std::to_string(r[r.size() - 2]));
-  Shape lhsBatch(l.begin(), l.end() - 2), rhsBatch(r.begin(), r.end() - 2);
-
-  // A shared weight matrix: fold the batch into the rows, which is one 2-D
-  // product instead of a broadcast weight and a batched product.
-  if (r.size() == 2 && l.size() > 2) {
-    Tensor rows = lhs.reshape({lhs.numElements() / k, k}, loc);
-    Shape resultShape = l;
-    resultShape.back() = n;
-    return matmul(rows, rhs, loc).reshape(resultShape, loc);
-  }
-
-  Shape batch = broadcastShapes(opName, lhsBatch, rhsBatch, loc);
-  Shape lhsTarget = batch, rhsTarget = batch, resultShape = batch;
-  lhsTarget.insert(lhsTarget.end(), {m, k});
-  rhsTarget.insert(rhsTarget.end(), {k, n});
-  resultShape.insert(resultShape.end(), {m, n});
-  Tensor a = lhs.broadcastTo(lhsTarget, loc);
-  Tensor b = rhs.broadcastTo(rhsTarget, loc);
-  OpBuilder builder = graph.builderAt(opName, loc);
-  return Tensor(graph, MatmulOp::create(builder, graph.location(loc),
-                                        typeFor(graph, resultShape,
-                                                lhs.dtype()),
-                                        a.value(), b.value()));
-}
-
-namespace {
-/// The checks conv2d and conv2dTranspose share; `input` is the convolution's
-/// input for conv2d and its result (dY) for the transpose, whose filter
-/// channels are then `filter.shape()[0]`.
-void checkConvolution(std::string_view opName, SourceLocation loc,
-                      const Tensor &input, const Tensor &filter,
-                      const Shape &stride, const Shape &padding,
-                      const Shape &dilation, int64_t filterChannelDim) {
-  requireFloat(opName, loc, input);
-  requireFloat(opName, loc, filter);
-  requireSameDType(opName, loc, input, filter);
-  Shape x = input.shape(), w = filter.shape();
-  if (x.size() != 4 || w.size() != 4)
-    fail(loc, opName,
-         "needs a rank-4 NCHW input and a rank-4 OIHW filter, got " +
-             shapeString(x) + " and " + shapeString(w));
-  auto positivePair = [](const Shape &pair, int64_t least) {
-    return pair.size() == 2 && pair[0] >= least && pair[1] >= least;
+    return createInferred<MatmulOp>(graph, opName, loc, lhs.value(),
+                                    rhs.value());
+  // numpy's matmul: the batch dimensions broadcast against each other. (A
+  // weight shared over the batch becomes one 2-D product in loom.matmul's
+  // canonicalization.)
+  Shape batch = broadcastShapes(opName, Shape(l.begin(), l.end() - 2),
+                                Shape(r.begin(), r.end() - 2), loc);
+  auto withBatch = [&](const Shape &matrix) {
+    Shape shape = batch;
+    shape.insert(shape.end(), matrix.end() - 2, matrix.end());
+    return shape;
   };
-  if (!positivePair(stride, 1) || !positivePair(padding, 0) ||
-      !positivePair(dilation, 1))
-    fail(loc, opName,
-         "needs two positive strides, two non-negative paddings and two "
-         "positive dilations, got stride " +
-             shapeString(stride) + ", padding " + shapeString(padding) +
-             " and dilation " + shapeString(dilation));
-  if (x[1] != w[filterChannelDim])
-    fail(loc, opName,
-         "input " + shapeString(x) + " has " + std::to_string(x[1]) +
-             " channels but filter " + shapeString(w) + " expects " +
-             std::to_string(w[filterChannelDim]));
+  Tensor a = lhs.broadcastTo(withBatch(l), loc);
+  Tensor b = rhs.broadcastTo(withBatch(r), loc);
+  return createInferred<MatmulOp>(graph, opName, loc, a.value(), b.value());
 }
-} // namespace
 
 Tensor conv2d(const Tensor &input, const Tensor &filter, Shape stride,
               Shape padding, Shape dilation, SourceLocation loc) {
   constexpr std::string_view opName = "loom.conv2d";
   Graph &graph = commonGraph(opName, loc, {&input, &filter});
-  checkConvolution(opName, loc, input, filter, stride, padding, dilation, 1);
-  Shape x = input.shape(), w = filter.shape();
-  Shape result{x[0], w[0]};
-  for (int d = 0; d < 2; ++d) {
-    int64_t padded = x[2 + d] + 2 * padding[d];
-    int64_t window = dilation[d] * (w[2 + d] - 1) + 1;
-    if (padded < window)
-      fail(loc, opName,
-           "filter " + shapeString(w) + " is larger than the padded input " +
-               shapeString(x));
-    result.push_back((padded - window) / stride[d] + 1);
-  }
-  OpBuilder builder = graph.builderAt(opName, loc);
-  return Tensor(graph, Conv2DOp::create(builder, graph.location(loc),
-                                        typeFor(graph, result, input.dtype()),
-                                        input.value(), filter.value(), stride,
-                                        padding, dilation));
+  requireFloat(opName, loc, input);
+  requireFloat(opName, loc, filter);
+  return createInferred<Conv2DOp>(graph, opName, loc, input.value(),
+                                  filter.value(), ArrayRef<int64_t>(stride),
+                                  ArrayRef<int64_t>(padding),
+                                  ArrayRef<int64_t>(dilation));
 }
 
 Tensor conv2dTranspose(const Tensor &input, const Tensor &filter, Shape stride,
                        Shape padding, Shape dilation, SourceLocation loc) {
   constexpr std::string_view opName = "loom.conv2d_transpose";
   Graph &graph = commonGraph(opName, loc, {&input, &filter});
-  checkConvolution(opName, loc, input, filter, stride, padding, dilation, 0);
+  requireFloat(opName, loc, input);
+  requireFloat(opName, loc, filter);
+  // The op's result is its choice among the sizes that convolve back to the
+  // input; the DSL's default is PyTorch's, without output padding. Operands
+  // or attributes it cannot read leave the input's type in place, for the
+  // verifier to report.
   Shape x = input.shape(), w = filter.shape();
-  Shape result{x[0], w[1]};
-  for (int d = 0; d < 2; ++d) {
-    int64_t extent = (x[2 + d] - 1) * stride[d] - 2 * padding[d] +
-                     dilation[d] * (w[2 + d] - 1) + 1;
-    if (extent < 1)
-      fail(loc, opName,
-           "padding " + shapeString(padding) + " leaves no output of input " +
-               shapeString(x) + " and filter " + shapeString(w));
-    result.push_back(extent);
+  auto pair = [](const Shape &values, int64_t least) {
+    return values.size() == 2 && values[0] >= least && values[1] >= least;
+  };
+  Type resultType = input.value().getType();
+  if (x.size() == 4 && w.size() == 4 && pair(stride, 1) && pair(padding, 0) &&
+      pair(dilation, 1)) {
+    Shape result{x[0], w[1]};
+    for (int d = 0; d < 2; ++d) {
+      int64_t extent = (x[2 + d] - 1) * stride[d] - 2 * padding[d] +
+                       dilation[d] * (w[2 + d] - 1) + 1;
+      if (extent < 1)
+        fail(loc, opName,
+             "padding " + shapeString(padding) + " leaves no output of input " +
+                 shapeString(x) + " and filter " + shapeString(w));
+      result.push_back(extent);
+    }
+    resultType = typeFor(graph, result, input.dtype());
   }
-  OpBuilder builder = graph.builderAt(opName, loc);
-  return Tensor(graph, Conv2DTransposeOp::create(
-                           builder, graph.location(loc),
-                           typeFor(graph, result, input.dtype()), input.value(),
-                           filter.value(), stride, padding, dilation));
+  return createChecked<Conv2DTransposeOp>(
+      graph, opName, loc, resultType, input.value(), filter.value(),
+      ArrayRef<int64_t>(stride), ArrayRef<int64_t>(padding),
+      ArrayRef<int64_t>(dilation));
 }
 
 Tensor concat(const std::vector<Tensor> &inputs, int64_t axis,
@@ -596,28 +552,14 @@ Tensor concat(const std::vector<Tensor> &inputs, int64_t axis,
     fail(loc, opName, "needs at least one input");
   const Tensor &first = inputs.front();
   Graph &graph = commonGraph(opName, loc, {&first});
-  Shape shape = first.shape();
-  axis = normalizeAxis(opName, loc, axis, shape);
-  shape[axis] = 0;
+  axis = normalizeAxis(opName, loc, axis, first.shape());
   SmallVector<Value> values;
   for (const Tensor &input : inputs) {
     commonGraph(opName, loc, {&first, &input});
-    requireSameDType(opName, loc, first, input);
-    Shape s = input.shape();
-    bool compatible = s.size() == shape.size();
-    for (size_t d = 0; compatible && d < s.size(); ++d)
-      compatible = static_cast<int64_t>(d) == axis || s[d] == shape[d];
-    if (!compatible)
-      fail(loc, opName,
-           "inputs differ outside axis " + std::to_string(axis) + ": " +
-               shapeString(first.shape()) + " vs " + shapeString(s));
-    shape[axis] += s[axis];
     values.push_back(input.value());
   }
-  OpBuilder builder = graph.builderAt(opName, loc);
-  return Tensor(graph, ConcatOp::create(builder, graph.location(loc),
-                                        typeFor(graph, shape, first.dtype()),
-                                        values, axis));
+  return createInferred<ConcatOp>(graph, opName, loc, ValueRange(values),
+                                  static_cast<uint64_t>(axis));
 }
 
 } // namespace loom::dsl

@@ -1,74 +1,103 @@
 //===- Models.cpp - AE, VAE, GAN and attention models ---------------------===//
 #include "loom/Models/Models.h"
 
-#include "loom/DSL/NN.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <cmath>
 
 using namespace loom::dsl;
 
 namespace loom::models {
-namespace {
 
-constexpr int64_t kPixels = 784;
-constexpr int64_t kImageSide = 28;
-constexpr int64_t kClasses = 10;
-constexpr int64_t kNoiseSize = 100;
+//===----------------------------------------------------------------------===//
+// Layer stacks
+//===----------------------------------------------------------------------===//
 
-void buildAE(Module &module, int64_t batch, const ModelOptions &) {
-  Graph g(module, "forward");
-  Tensor x = g.input("x", {batch, kPixels});
-  nn::Linear enc1(g, "enc.fc1", kPixels, 512), enc2(g, "enc.fc2", 512, 128),
-      enc3(g, "enc.fc3", 128, 32);
-  nn::Linear dec1(g, "dec.fc1", 32, 128), dec2(g, "dec.fc2", 128, 512),
-      dec3(g, "dec.fc3", 512, kPixels);
+Autoencoder::Autoencoder(Graph &g)
+    : enc1(g, "enc.fc1", kPixels, 512), enc2(g, "enc.fc2", 512, 128),
+      enc3(g, "enc.fc3", 128, 32), dec1(g, "dec.fc1", 32, 128),
+      dec2(g, "dec.fc2", 128, 512), dec3(g, "dec.fc3", 512, kPixels) {}
+
+Tensor Autoencoder::operator()(const Tensor &x) {
   Tensor code = enc3(relu(enc2(relu(enc1(x)))));
-  Tensor reconstruction = sigmoid(dec3(relu(dec2(relu(dec1(code))))));
-  g.returns(reconstruction, nn::mse(reconstruction, x));
+  return sigmoid(dec3(relu(dec2(relu(dec1(code))))));
 }
 
-void buildVAE(Module &module, int64_t batch, const ModelOptions &) {
-  constexpr int64_t hidden = 400, latent = 20;
-  Graph g(module, "forward");
-  Tensor x = g.input("x", {batch, kPixels});
-  Tensor seed = g.seed("seed");
-  nn::Linear enc(g, "enc.fc1", kPixels, hidden);
-  nn::Linear muHead(g, "enc.mu", hidden, latent);
-  nn::Linear logvarHead(g, "enc.logvar", hidden, latent);
-  nn::Linear dec1(g, "dec.fc1", latent, hidden), dec2(g, "dec.fc2", hidden, kPixels);
+VAEEncoder::VAEEncoder(Graph &g)
+    : fc1(g, "enc.fc1", kPixels, kVAEHidden),
+      muHead(g, "enc.mu", kVAEHidden, kVAELatent),
+      logvarHead(g, "enc.logvar", kVAEHidden, kVAELatent) {}
 
-  Tensor h = relu(enc(x));
-  Tensor mu = muHead(h), logvar = logvarHead(h);
-  Tensor eps = g.randomNormal({batch, latent}, seed);
-  Tensor z = mu + exp(logvar * 0.5) * eps;
-  Tensor logits = dec2(relu(dec1(z)));
-
-  Tensor reconstructionError = nn::bceWithLogits(logits, x, nn::Reduction::Sum);
-  Tensor kl = (1.0 + logvar - square(mu) - exp(logvar)).sum() * -0.5;
-  Tensor loss = (reconstructionError + kl) / static_cast<double>(batch);
-  g.returns(sigmoid(logits), loss);
+std::pair<Tensor, Tensor> VAEEncoder::operator()(const Tensor &x) {
+  Tensor h = relu(fc1(x));
+  return {muHead(h), logvarHead(h)};
 }
 
-void buildGAN(Module &module, int64_t batch, const ModelOptions &options) {
-  {
-    Graph g(module, "generator");
-    Tensor seed = g.seed("seed");
-    Tensor z = g.randomNormal({batch, kNoiseSize}, seed);
-    g.returns(ganGenerator(g, z));
+VAEDecoder::VAEDecoder(Graph &g)
+    : fc1(g, "dec.fc1", kVAELatent, kVAEHidden),
+      fc2(g, "dec.fc2", kVAEHidden, kPixels) {}
+
+Tensor VAEDecoder::operator()(const Tensor &z) { return fc2(relu(fc1(z))); }
+
+VAEResult vae(Graph &g, const Tensor &x, const Tensor &seed) {
+  VAEEncoder encoder(g);
+  VAEDecoder decoder(g);
+  auto [mu, logvar] = encoder(x);
+  Tensor eps = g.randomNormal({x.dim(0), kVAELatent}, seed);
+  Tensor z = mu + exp(0.5 * logvar) * eps;
+  Tensor logits = decoder(z);
+  // Binary cross-entropy with logits, per pixel, in its stable form.
+  Tensor bce = maximum(logits, 0.0) - logits * x + log(1.0 + exp(-abs(logits)));
+  Tensor kl = -0.5 * (1.0 + logvar - square(mu) - exp(logvar)).sum({1});
+  return {sigmoid(logits), bce.sum({1}) + kl};
+}
+
+GANGenerator::GANGenerator(Graph &g, const GANGeneratorOptions &options)
+    : fc1(g, "gen.fc1", kGANNoise, 256), fc2(g, "gen.fc2", 256, 512),
+      fc3(g, "gen.fc3", 512, 1024), fc4(g, "gen.fc4", 1024, kPixels) {
+  if (!options.batchNorm)
+    return;
+  for (const nn::Linear *hidden : {&fc1, &fc2, &fc3})
+    norms.emplace_back(g, "gen.bn" + std::to_string(norms.size() + 1),
+                       hidden->outFeatures);
+}
+
+Tensor GANGenerator::operator()(const Tensor &z) {
+  const nn::Linear *hidden[] = {&fc1, &fc2, &fc3};
+  Tensor h = z;
+  for (auto [i, layer] : llvm::enumerate(hidden)) {
+    h = (*layer)(h);
+    h = relu(norms.empty() ? h : norms[i](h));
   }
-  Graph g(module, "discriminator");
-  Tensor images = g.input("x", {batch, 1, kImageSide, kImageSide});
-  Tensor target = g.input("target", {batch, 1});
-  Tensor seed = options.training ? g.seed("seed") : Tensor();
-  Tensor logits = ganDiscriminator(g, images, seed, options.training);
-  g.returns(logits, nn::bceWithLogits(logits, target));
+  return sigmoid(fc4(h)).reshape({z.dim(0), 1, kImageSide, kImageSide});
 }
 
+GANDiscriminator::GANDiscriminator(Graph &g)
+    : conv1(g, "disc.conv1", 1, 64, {3, 3}, {2, 2}, {1, 1}),
+      conv2(g, "disc.conv2", 64, 128, {3, 3}, {2, 2}, {1, 1}),
+      fc(g, "disc.fc", 128 * 7 * 7, 1) {}
+
+Tensor GANDiscriminator::operator()(const Tensor &images, const Tensor &seed,
+                                    bool training) {
+  constexpr double slope = 0.2, dropRate = 0.3;
+  Tensor h = nn::dropout(leakyRelu(conv1(images), slope), dropRate, seed,
+                         training);
+  h = nn::dropout(leakyRelu(conv2(h), slope), dropRate, seed, training);
+  return fc(h.reshape({images.dim(0), 128 * 7 * 7}));
+}
+
+Tensor ganGenerator(Graph &g, const Tensor &z) { return GANGenerator(g)(z); }
+
+Tensor ganDiscriminator(Graph &g, const Tensor &images, const Tensor &seed,
+                        bool training) {
+  return GANDiscriminator(g)(images, seed, training);
+}
+
+namespace {
 /// Multi-head self-attention on `x: [B, T, D]`, no mask.
 Tensor selfAttention(Graph &g, const std::string &prefix, const Tensor &x,
                      int64_t heads) {
-  Shape shape = x.shape();
-  int64_t batch = shape[0], tokens = shape[1], width = shape[2];
+  int64_t batch = x.dim(0), tokens = x.dim(1), width = x.dim(2);
   int64_t headSize = width / heads;
   nn::Linear query(g, prefix + ".q", width, width);
   nn::Linear key(g, prefix + ".k", width, width);
@@ -80,15 +109,21 @@ Tensor selfAttention(Graph &g, const std::string &prefix, const Tensor &x,
   };
   Tensor q = splitHeads(query(x)), k = splitHeads(key(x)),
          v = splitHeads(value(x));
-  Tensor scores = matmul(q, k.transpose({0, 1, 3, 2})) *
-                  (1.0 / std::sqrt(static_cast<double>(headSize)));
+  Tensor scores = matmul(q, k.transpose({0, 1, 3, 2})) /
+                  std::sqrt(static_cast<double>(headSize));
   Tensor context = matmul(nn::softmax(scores, -1), v)
                        .transpose({0, 2, 1, 3})
                        .reshape({batch, tokens, width});
   return project(context);
 }
 
-/// Pre-LayerNorm encoder block: h = x + MHA(LN1(x)); y = h + FFN(LN2(h)).
+/// Mean over tokens and a linear head: class logits.
+Tensor classify(Graph &g, const Tensor &tokens) {
+  nn::Linear head(g, "head", tokens.shape().back(), kClasses);
+  return head(tokens.mean({1}));
+}
+} // namespace
+
 Tensor encoderBlock(Graph &g, const std::string &prefix, const Tensor &x,
                     int64_t heads, int64_t hidden) {
   int64_t width = x.shape().back();
@@ -100,11 +135,50 @@ Tensor encoderBlock(Graph &g, const std::string &prefix, const Tensor &x,
   return h + fc2(gelu(fc1(norm2(h))));
 }
 
-/// Mean over tokens, a linear head, and the cross-entropy loss.
-void classify(Graph &g, const Tensor &tokens, const Tensor &labels) {
-  nn::Linear head(g, "head", tokens.shape().back(), kClasses);
-  Tensor logits = head(tokens.mean({1}));
-  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
+Tensor attentionFMNIST(Graph &g, const Tensor &images) {
+  constexpr int64_t width = 64, heads = 4, hidden = 128;
+  nn::Linear embed(g, "embed", kImageSide, width);
+  Tensor positions =
+      g.parameter("pos_embedding", {kImageSide, width}, Init::normal(0.02));
+  Tensor tokens = embed(images) + positions;
+  return classify(g, encoderBlock(g, "block", tokens, heads, hidden));
+}
+
+//===----------------------------------------------------------------------===//
+// Whole models
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+void buildAE(Module &module, int64_t batch, const ModelOptions &) {
+  Graph g(module, "forward");
+  Tensor x = g.input("x", {batch, kPixels});
+  Tensor reconstruction = Autoencoder(g)(x);
+  g.returns(reconstruction, nn::mse(reconstruction, x));
+}
+
+void buildVAE(Module &module, int64_t batch, const ModelOptions &) {
+  Graph g(module, "forward");
+  Tensor x = g.input("x", {batch, kPixels});
+  Tensor seed = g.seed("seed");
+  VAEResult result = vae(g, x, seed);
+  g.returns(result.reconstruction, result.negativeElbo,
+            result.negativeElbo.mean());
+}
+
+void buildGAN(Module &module, int64_t batch, const ModelOptions &options) {
+  {
+    Graph g(module, "generator");
+    Tensor seed = g.seed("seed");
+    Tensor z = g.randomNormal({batch, kGANNoise}, seed);
+    g.returns(ganGenerator(g, z));
+  }
+  Graph g(module, "discriminator");
+  Tensor images = g.input("x", {batch, 1, kImageSide, kImageSide});
+  Tensor target = g.input("target", {batch, 1});
+  Tensor seed = options.training ? g.seed("seed") : Tensor();
+  Tensor logits = ganDiscriminator(g, images, seed, options.training);
+  g.returns(logits, nn::bceWithLogits(logits, target));
 }
 
 void buildAttention(Module &module, int64_t batch, const ModelOptions &) {
@@ -112,19 +186,16 @@ void buildAttention(Module &module, int64_t batch, const ModelOptions &) {
   Graph g(module, "forward");
   Tensor x = g.input("x", {batch, tokens, width});
   Tensor labels = g.input("labels", {batch}, DType::I32);
-  classify(g, encoderBlock(g, "block", x, heads, hidden), labels);
+  Tensor logits = classify(g, encoderBlock(g, "block", x, heads, hidden));
+  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
 }
 
 void buildAttentionFMNIST(Module &module, int64_t batch, const ModelOptions &) {
-  constexpr int64_t width = 64, heads = 4, hidden = 128;
   Graph g(module, "forward");
   Tensor x = g.input("x", {batch, kImageSide, kImageSide});
   Tensor labels = g.input("labels", {batch}, DType::I32);
-  nn::Linear embed(g, "embed", kImageSide, width);
-  Tensor positions =
-      g.parameter("pos_embedding", {kImageSide, width}, Init::normal(0.02));
-  Tensor tokens = embed(x) + positions;
-  classify(g, encoderBlock(g, "block", tokens, heads, hidden), labels);
+  Tensor logits = attentionFMNIST(g, x);
+  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
 }
 
 using ModelBuilder = void (*)(Module &, int64_t, const ModelOptions &);
@@ -144,27 +215,6 @@ constexpr ModelEntry kModels[] = {
 };
 
 } // namespace
-
-Tensor ganGenerator(Graph &g, const Tensor &z) {
-  int64_t batch = z.shape().front();
-  nn::Linear fc1(g, "gen.fc1", kNoiseSize, 256), fc2(g, "gen.fc2", 256, 512),
-      fc3(g, "gen.fc3", 512, 1024), fc4(g, "gen.fc4", 1024, kPixels);
-  Tensor pixels = sigmoid(fc4(relu(fc3(relu(fc2(relu(fc1(z))))))));
-  return pixels.reshape({batch, 1, kImageSide, kImageSide});
-}
-
-Tensor ganDiscriminator(Graph &g, const Tensor &images, const Tensor &seed,
-                        bool training) {
-  constexpr double slope = 0.2, dropRate = 0.3;
-  int64_t batch = images.shape().front();
-  nn::Conv2d conv1(g, "disc.conv1", 1, 64, {3, 3}, {2, 2}, {1, 1});
-  nn::Conv2d conv2(g, "disc.conv2", 64, 128, {3, 3}, {2, 2}, {1, 1});
-  nn::Linear fc(g, "disc.fc", 128 * 7 * 7, 1);
-  Tensor h = nn::dropout(leakyRelu(conv1(images), slope), dropRate, seed,
-                         training);
-  h = nn::dropout(leakyRelu(conv2(h), slope), dropRate, seed, training);
-  return fc(h.reshape({batch, 128 * 7 * 7}));
-}
 
 const std::vector<std::string_view> &modelNames() {
   static const std::vector<std::string_view> names = [] {

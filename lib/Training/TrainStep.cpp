@@ -9,6 +9,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
@@ -259,6 +260,15 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
         buildLossFirstFunction(entry, prefix + "_loss");
     if (failed(loss))
       return fail();
+    // Differentiate the canonical form of a product with a weight shared
+    // over the batch (loom.matmul's canonicalization), so that its gradient
+    // is that of one 2-D product, not of a broadcast and a batched product.
+    RewritePatternSet matmulForms(context);
+    MatmulOp::getCanonicalizationPatterns(matmulForms, context);
+    (void)applyPatternsGreedily(
+        *loss, std::move(matmulForms),
+        GreedyRewriteConfig().enableFolding(false).enableConstantCSE(false)
+            .setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled));
     SmallVector<unsigned> differentiated;
     for (unsigned i = 0; i < loss->getNumArguments(); ++i) {
       auto param = loss->getArgAttrOfType<StringAttr>(i, kParamAttrName);

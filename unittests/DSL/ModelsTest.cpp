@@ -105,7 +105,9 @@ TEST(Models, VAE) {
   int randomOps = 0;
   forward.walk([&](RandomNormalOp) { ++randomOps; });
   EXPECT_EQ(randomOps, 1);
-  ASSERT_EQ(forward.getNumResults(), 2u);
+  // Reconstruction, the negative ELBO of each image, and its mean: the loss.
+  ASSERT_EQ(forward.getNumResults(), 3u);
+  EXPECT_EQ(shapeOf(forward.getResultTypes()[1]), std::vector<int64_t>{32});
   expectScalarLoss(forward);
 }
 
@@ -145,6 +147,26 @@ TEST(Models, GANWithoutTrainingHasNoDropout) {
   int randomOps = 0;
   discriminator.walk([&](RandomUniformOp) { ++randomOps; });
   EXPECT_EQ(randomOps, 0);
+}
+
+TEST(Models, GANGeneratorWithBatchNorm) {
+  // The GAN example's generator: the same linear layers, then a batch
+  // normalization per hidden layer, created after them.
+  Graph g("gen");
+  Tensor z = g.input("z", {8, models::kGANNoise});
+  g.returns(models::GANGenerator(g, {.batchNorm = true})(z));
+  Signature sig = signatureOf(g.func());
+  EXPECT_EQ(sig.params,
+            (std::vector<std::string>{
+                "gen.fc1.weight", "gen.fc1.bias", "gen.fc2.weight",
+                "gen.fc2.bias", "gen.fc3.weight", "gen.fc3.bias",
+                "gen.fc4.weight", "gen.fc4.bias", "gen.bn1.weight",
+                "gen.bn1.bias", "gen.bn2.weight", "gen.bn2.bias",
+                "gen.bn3.weight", "gen.bn3.bias"}));
+  EXPECT_EQ(sig.parameterCount, linear(100, 256) + linear(256, 512) +
+                                    linear(512, 1024) + linear(1024, 784) +
+                                    layerNorm(256) + layerNorm(512) +
+                                    layerNorm(1024));
 }
 
 TEST(Models, Attention) {

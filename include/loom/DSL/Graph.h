@@ -5,7 +5,8 @@
 // takes a defaulted `std::source_location`, so each op carries the caller's
 // file:line as its MLIR location, and every misuse (shape mismatch, bad axis,
 // duplicate name) throws `loom::Error` naming that location, the op and the
-// shapes before any op is created.
+// shapes, leaving no op behind. Result shapes and their rules are the loom
+// dialect's own type inference and verifiers.
 //
 //   loom::dsl::Module m;
 //   loom::dsl::Graph g(m, "predict");
@@ -313,7 +314,8 @@ Tensor where(const Tensor &condition, const Tensor &onTrue,
 //===----------------------------------------------------------------------===//
 
 /// `[..., m, k] x [..., k, n] -> [..., m, n]`. Batch dimensions broadcast
-/// numpy-style; a rank-2 `rhs` multiplies every row of a higher-rank `lhs`.
+/// numpy-style, so a rank-2 `rhs` multiplies every matrix of a higher-rank
+/// `lhs` (canonicalization makes that one 2-D product).
 Tensor matmul(const Tensor &lhs, const Tensor &rhs,
               SourceLocation loc = SourceLocation::current());
 /// NCHW input, OIHW filter, `stride = {sh, sw}`, zero `padding = {ph, pw}`,

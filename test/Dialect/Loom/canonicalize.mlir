@@ -119,3 +119,43 @@ func.func @constant_shapes(%x: tensor<2x3xf32>, %y: tensor<2x3xf32>) -> (tensor<
   %2 = loom.select %t, %x, %y : tensor<2x3xi1>, tensor<2x3xf32>
   return %0, %1, %2 : tensor<2x3xf32>, tensor<3x2xf32>, tensor<2x3xf32>
 }
+
+// -----
+
+// A weight shared over the batch: one 2-D product of all rows.
+// CHECK-LABEL: func.func @matmul_shared_weight
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>, %[[W:.*]]: tensor<4x5xf32>)
+func.func @matmul_shared_weight(%x: tensor<2x3x4xf32>, %w: tensor<4x5xf32>) -> tensor<2x3x5xf32> {
+  // CHECK-NEXT: %[[ROWS:.*]] = loom.reshape %[[X]] : tensor<2x3x4xf32> -> tensor<6x4xf32>
+  // CHECK-NEXT: %[[P:.*]] = loom.matmul %[[ROWS]], %[[W]] : tensor<6x4xf32>, tensor<4x5xf32> -> tensor<6x5xf32>
+  // CHECK-NEXT: %[[Y:.*]] = loom.reshape %[[P]] : tensor<6x5xf32> -> tensor<2x3x5xf32>
+  // CHECK-NEXT: return %[[Y]]
+  %b = loom.broadcast_in_dim %w dims = [1, 2] : tensor<4x5xf32> -> tensor<2x4x5xf32>
+  %0 = loom.matmul %x, %b : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+
+// -----
+
+// Each batch has its own weight: the product stays batched.
+// CHECK-LABEL: func.func @matmul_batched_weight
+func.func @matmul_batched_weight(%x: tensor<2x3x4xf32>, %w: tensor<2x4x5xf32>) -> tensor<2x3x5xf32> {
+  // CHECK-NEXT: loom.matmul %{{.*}}, %{{.*}} : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  // CHECK-NOT: loom.reshape
+  %0 = loom.matmul %x, %w : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+
+// -----
+
+// The broadcast also expands the weight's own size-1 dimension: a broadcast
+// over more than the batch, which the fold must leave alone.
+// CHECK-LABEL: func.func @matmul_expanded_weight
+func.func @matmul_expanded_weight(%x: tensor<2x3x4xf32>, %w: tensor<1x5xf32>) -> tensor<2x3x5xf32> {
+  // CHECK-NEXT: %[[B:.*]] = loom.broadcast_in_dim
+  // CHECK-NEXT: loom.matmul %{{.*}}, %[[B]] : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  // CHECK-NOT: loom.reshape
+  %b = loom.broadcast_in_dim %w dims = [1, 2] : tensor<1x5xf32> -> tensor<2x4x5xf32>
+  %0 = loom.matmul %x, %b : tensor<2x3x4xf32>, tensor<2x4x5xf32> -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}

@@ -265,6 +265,14 @@ func.func @conv_transpose_shape(%dy: tensor<1x4x4x4xf32>, %w: tensor<4x3x3x3xf32
 
 // -----
 
+func.func @conv_transpose_input_channels(%dy: tensor<1x8x6x6xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x3x8x8xf32> {
+  // expected-error @+1 {{'loom.conv2d_transpose' op input has 8 channels but the filter expects 4 (input [1, 8, 6, 6], filter [4, 3, 3, 3])}}
+  %0 = loom.conv2d_transpose %dy, %w strides = [1, 1] padding = [0, 0] : tensor<1x8x6x6xf32>, tensor<4x3x3x3xf32> -> tensor<1x3x8x8xf32>
+  return %0 : tensor<1x3x8x8xf32>
+}
+
+// -----
+
 func.func @conv_transpose_channels(%dy: tensor<1x4x6x6xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x2x8x8xf32> {
   // expected-error @+1 {{'loom.conv2d_transpose' result has 2 channels but the filter expects 3 (result [1, 2, 8, 8], filter [4, 3, 3, 3])}}
   %0 = loom.conv2d_transpose %dy, %w strides = [1, 1] padding = [0, 0] : tensor<1x4x6x6xf32>, tensor<4x3x3x3xf32> -> tensor<1x2x8x8xf32>

@@ -125,14 +125,16 @@ LogicalResult TransposeOp::inferReturnTypes(
     return emitOptionalError(loc, "'loom.transpose' permutation ",
                              shapeString(perm), " has ", perm.size(),
                              " entries for a tensor of rank ",
-                             operandType.getRank());
+                             operandType.getRank(), " (shape ",
+                             shapeString(operandType.getShape()), ")");
   SmallVector<int64_t> shape;
   llvm::SmallSet<int64_t, 8> seen;
   for (int64_t p : perm) {
     if (p < 0 || p >= operandType.getRank() || !seen.insert(p).second)
       return emitOptionalError(loc, "'loom.transpose' permutation ",
                                shapeString(perm), " is not a permutation of 0..",
-                               operandType.getRank() - 1);
+                               operandType.getRank() - 1, " (operand ",
+                               shapeString(operandType.getShape()), ")");
     shape.push_back(operandType.getDimSize(p));
   }
   inferred.push_back(operandType.clone(shape));
@@ -154,7 +156,9 @@ LogicalResult SliceOp::inferReturnTypes(
       static_cast<int64_t>(strides.size()) != rank)
     return emitOptionalError(loc, "'loom.slice' needs start, limit and strides "
                                   "with one entry per dimension (rank ",
-                             rank, ")");
+                             rank, "), got start ", shapeString(start),
+                             ", limit ", shapeString(limit), " and strides ",
+                             shapeString(strides));
   SmallVector<int64_t> shape;
   for (int64_t d = 0; d < rank; ++d) {
     if (strides[d] < 1)
@@ -165,7 +169,8 @@ LogicalResult SliceOp::inferReturnTypes(
       return emitOptionalError(
           loc, "'loom.slice' range [", start[d], ", ", limit[d],
           ") in dimension ", d, " must be non-empty and within size ",
-          operandType.getDimSize(d));
+          operandType.getDimSize(d), " (operand ",
+          shapeString(operandType.getShape()), ")");
     shape.push_back(llvm::divideCeil(limit[d] - start[d], strides[d]));
   }
   inferred.push_back(operandType.clone(shape));
@@ -264,12 +269,20 @@ convolvedExtents(StringRef name, std::optional<Location> loc,
                              shapeString(filter.getShape()));
   if (strides.size() != 2 || padding.size() != 2 || dilations.size() != 2)
     return emitOptionalError(loc, "'", name, "' strides, padding and "
-                                  "dilations need two entries each");
+                                  "dilations need two entries each, got "
+                                  "strides ",
+                             shapeString(strides), ", padding ",
+                             shapeString(padding), " and dilations ",
+                             shapeString(dilations));
   if (llvm::any_of(strides, [](int64_t s) { return s < 1; }) ||
       llvm::any_of(dilations, [](int64_t d) { return d < 1; }) ||
       llvm::any_of(padding, [](int64_t p) { return p < 0; }))
     return emitOptionalError(loc, "'", name, "' strides and dilations must be "
-                                  "positive and padding non-negative");
+                                  "positive and padding non-negative, got "
+                                  "strides ",
+                             shapeString(strides), ", padding ",
+                             shapeString(padding), " and dilations ",
+                             shapeString(dilations));
   if (input.getDimSize(1) != filter.getDimSize(1))
     return emitOptionalError(
         loc, "'", name, "' ", inputRole, " has ", input.getDimSize(1),
@@ -328,6 +341,12 @@ LogicalResult Conv2DTransposeOp::verify() {
   if (input.getRank() != 4)
     return emitOpError("needs a rank-4 NCHW input, got ")
            << shapeString(input.getShape());
+  if (filter.getRank() == 4 && input.getDimSize(1) != filter.getDimSize(0))
+    return emitOpError("input has ")
+           << input.getDimSize(1) << " channels but the filter expects "
+           << filter.getDimSize(0) << " (input "
+           << shapeString(input.getShape()) << ", filter "
+           << shapeString(filter.getShape()) << ")";
   FailureOr<SmallVector<int64_t>> extents = convolvedExtents(
       getOperationName(), getLoc(), result, filter, getStrides(), getPadding(),
       getDilations(), "result");

@@ -202,12 +202,17 @@ def Loom_MatmulOp : Loom_Op<"matmul",
   let description = [{
     `lhs: [b..., m, k]`, `rhs: [b..., k, n]` give `[b..., m, n]`; batch dimensions
     must be equal (broadcast explicitly). Accumulates in the element type.
+
+    Canonicalization folds the batch into the rows when `rhs` is a 2-D weight
+    broadcast over the batch: one `[b...*m, k] x [k, n]` product between two
+    reshapes instead of a batched product of a materialized broadcast.
   }];
   let arguments = (ins Loom_FloatTensor:$lhs, Loom_FloatTensor:$rhs);
   let results = (outs Loom_FloatTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
   }];
+  let hasCanonicalizer = 1;
 }
 
 def Loom_Conv2DOp : Loom_Op<"conv2d",
