@@ -59,7 +59,8 @@ TEST(TargetBackendTest, ResolvedCPUMakesItsTargetMachine) {
   auto target = cpu->resolve(selection);
   ASSERT_TRUE(target) << target.error().message();
   EXPECT_EQ((*target)->stages().size(), cpu->stages().size());
-  auto machine = (*target)->createTargetMachine(llvm::CodeGenOptLevel::Default);
+  auto machine = (*target)->createTargetMachine(llvm::CodeGenOptLevel::Default,
+                                                /*positionIndependent=*/false);
   ASSERT_TRUE(machine) << machine.error().message();
   EXPECT_EQ((*machine)->getTargetCPU(), "x86-64-v3");
   EXPECT_NE((*target)->summary().find("256-bit vectors, 16 vector registers"),
