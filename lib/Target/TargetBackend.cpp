@@ -65,11 +65,12 @@ Expected<const TargetBackend *> targetBackendNamed(llvm::StringRef name) {
 
 Expected<std::monostate>
 registerTargetBackend(std::unique_ptr<TargetBackend> backend) {
-  if (lookupTargetBackend(backend->name()))
-    return Error("a target named '" + backend->name().str() +
-                 "' is already registered");
   Registry &backends = registry();
   std::lock_guard<std::mutex> lock(backends.mutex);
+  for (const std::unique_ptr<TargetBackend> &registered : backends.backends)
+    if (registered->name() == backend->name())
+      return Error("a target named '" + backend->name().str() +
+                   "' is already registered");
   backends.backends.push_back(std::move(backend));
   return std::monostate{};
 }
