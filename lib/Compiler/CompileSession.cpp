@@ -774,8 +774,8 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
     return target.error();
   // A stage's name stops after it; a translation's runs every stage first.
   std::vector<LoweringStage> stages = loweringStagesOf(*target);
-  auto stage = llvm::find_if(stages, [&](const LoweringStage &stage) {
-    return stage.name == emitName;
+  auto stage = llvm::find_if(stages, [&](const LoweringStage &candidate) {
+    return candidate.name == emitName;
   });
   auto translation =
       llvm::find_if(kTranslations, [&](const auto &entry) {

@@ -65,11 +65,13 @@ Expected<const TargetBackend *> targetBackendNamed(llvm::StringRef name) {
 
 Expected<void>
 registerTargetBackend(std::unique_ptr<TargetBackend> backend) {
-  if (lookupTargetBackend(backend->name()))
-    return Error(ErrorKind::InvalidArgument, "a target named '" + backend->name().str() +
-                 "' is already registered");
   Registry &backends = registry();
   std::lock_guard<std::mutex> lock(backends.mutex);
+  for (const std::unique_ptr<TargetBackend> &registered : backends.backends)
+    if (registered->name() == backend->name())
+      return Error(ErrorKind::InvalidArgument,
+                   "a target named '" + backend->name().str() +
+                       "' is already registered");
   backends.backends.push_back(std::move(backend));
   return {};
 }

@@ -84,11 +84,9 @@ static cl::opt<unsigned>
             cl::desc("Threads the compiled code runs large ops on (--run, "
                      "--train-step, and the code of --emit=llvm|llvmir|asm|obj)"),
             cl::init(1), cl::cat(loomcCategory));
-static cl::opt<std::string>
-    targetName("target",
-               cl::desc("Target backend (cpu: CPUs of the host's "
-                        "architecture, through LLVM)"),
-               cl::init("cpu"), cl::cat(loomcCategory));
+// The description lists the registered backends; main() fills it in.
+static cl::opt<std::string> targetName("target", cl::init("cpu"),
+                                       cl::cat(loomcCategory));
 static cl::opt<std::string>
     cpuName("cpu",
             cl::desc("CPU to generate code for, as LLVM names it (e.g. "
@@ -635,6 +633,14 @@ int main(int argc, char **argv) {
            " (obj needs -o)";
   }();
   emitStage.setDescription(emitDescription);
+  static const std::string targetDescription = [] {
+    std::vector<std::string> backends;
+    for (const loom::TargetBackend *backend : loom::targetBackends())
+      backends.push_back(backend->name().str() + ": " +
+                         backend->description().str());
+    return "Target backend (" + llvm::join(backends, "; ") + ")";
+  }();
+  targetName.setDescription(targetDescription);
   cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
   // loom::Tensor throws when the system refuses an allocation.
   try {
