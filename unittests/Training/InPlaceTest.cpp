@@ -17,6 +17,7 @@
 //   matmuls, which both versions need.
 //
 //===----------------------------------------------------------------------===//
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Codegen/Passes.h"
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
@@ -124,7 +125,7 @@ BufferCount countBuffers(std::string_view model, const Optimizer &optimizer,
   if (!tied)
     for (unsigned i = 0; i < step.getNumResults(); ++i)
       step.removeResultAttr(
-          i, mlir::StringAttr::get(&context, loom::kTiedToAttrName));
+          i, mlir::StringAttr::get(&context, loom::abi::kTiedTo));
   updated = layout.parameters.size() + layout.state.size();
 
   BufferCount count;
