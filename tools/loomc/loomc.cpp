@@ -17,7 +17,7 @@
 #include "loom/Runtime/Npy.h"
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/CounterRNG.h"
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 #include "loom/Training/Trainer.h"
 
 #include "mlir/IR/DialectRegistry.h"

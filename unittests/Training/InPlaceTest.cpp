@@ -22,7 +22,7 @@
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
 #include "loom/Pipelines/Pipelines.h"
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 #include "loom/Training/Trainer.h"
 
 #include "TrainingTestHelpers.h"

@@ -1,5 +1,5 @@
 //===- ModelTraining.cpp - Loss functions and optimizers of the models ----===//
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 
 #include "loom/DSL/NN.h"
 #include "loom/Dialect/Loom/IR/LoomABI.h"
