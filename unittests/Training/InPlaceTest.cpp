@@ -18,7 +18,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/IR/LoomABI.h"
-#include "loom/Codegen/Passes.h"
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
 #include "loom/Pipelines/Pipelines.h"

@@ -169,3 +169,10 @@ func.func @on_an_op(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = loom.exp %x {loom.param = "w"} : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// expected-error @+1 {{argument #0 of @bufferized_integer of type 'memref<4xi32>' has loom.differentiate; only float tensors have derivatives}}
+func.func @bufferized_integer(%i: memref<4xi32> {loom.differentiate}) {
+  return
+}

@@ -25,3 +25,11 @@ func.func @gradient(%x: tensor<4xf32> {loom.differentiate}, %i: tensor<4xi32>)
   %l = loom.reduce_sum %x axes = [0] : tensor<4xf32> -> tensor<f32>
   return %l, %x : tensor<f32>, tensor<4xf32>
 }
+
+// Codegen keeps the attributes through bufferization: a float memref may be
+// differentiated, an integer one may not (abi-invalid.mlir).
+// CHECK-LABEL: func.func @bufferized
+// CHECK-SAME: %{{.*}}: memref<4xf32> {loom.differentiate}
+func.func @bufferized(%x: memref<4xf32> {loom.differentiate}) {
+  return
+}

@@ -84,9 +84,12 @@ namespace {
 /// two arguments of a function share a name.
 constexpr llvm::StringLiteral kNamingAttrs[] = {kParam, kInput, kState};
 
-bool isFloatTensor(Type type) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  return tensor && isa<FloatType>(tensor.getElementType());
+/// A float tensor, or what one becomes in codegen: a float memref once
+/// bufferized, a type of another dialect (an LLVM pointer) once lowered.
+bool isDifferentiable(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return isa<FloatType>(shaped.getElementType());
+  return !type.getDialect().getNamespace().empty();
 }
 
 /// The function `op` is, with an error at `op` naming `attr` when it is not
@@ -157,7 +160,7 @@ LogicalResult verifyDifferentiate(FunctionOpInterface func, unsigned argument,
            << kDifferentiate << " = " << attr.getValue()
            << "; it is a unit attribute and takes no value";
   Type type = func.getArgumentTypes()[argument];
-  if (!isFloatTensor(type))
+  if (!isDifferentiable(type))
     return func.emitError("argument #")
            << argument << " of @" << func.getName() << " of type " << type
            << " has " << kDifferentiate
