@@ -19,6 +19,7 @@ config.substitutions.append(("%loom_lib", os.path.join(config.loom_obj_root, "li
 config.substitutions.append(("%loom_bin", config.loom_tools_dir))
 config.substitutions.append(("%loom_unittests",
                              os.path.join(config.loom_obj_root, "unittests")))
+config.substitutions.append(("%loom_obj", config.loom_obj_root))
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Codegen/Passes.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -13,7 +14,6 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
-#include "llvm/ADT/DenseSet.h"
 
 namespace loom {
 #define GEN_PASS_DEF_RESULTSTOOUTPARAMS
@@ -24,36 +24,16 @@ using namespace mlir;
 
 namespace {
 
-/// The argument each result is tied to (`loom.tied_to`), or -1. Emits an
-/// error for an index out of range, a type that differs from the argument's,
-/// or two results tied to one argument.
+/// The argument each result is tied to (`loom.tied_to`), or -1. The dialect's
+/// rules are checked here too: IR without loom ops may have been parsed with
+/// the dialect, and so its verifier, not loaded.
 FailureOr<SmallVector<int64_t>> tiedArguments(func::FuncOp func) {
-  FunctionType type = func.getFunctionType();
-  SmallVector<int64_t> tiedTo(type.getNumResults(), -1);
-  llvm::SmallDenseSet<int64_t> taken;
-  for (unsigned index = 0; index < type.getNumResults(); ++index) {
-    Attribute attr = func.getResultAttr(index, loom::kTiedToAttrName);
-    if (!attr)
-      continue;
-    auto argument = dyn_cast<IntegerAttr>(attr);
-    if (!argument || argument.getInt() < 0 ||
-        argument.getInt() >= type.getNumInputs())
-      return func.emitError("result #")
-             << index << " of @" << func.getSymName() << " has "
-             << loom::kTiedToAttrName << " = " << attr
-             << "; expected the index of one of its "
-             << type.getNumInputs() << " arguments";
-    int64_t tied = argument.getInt();
-    if (type.getInput(tied) != type.getResult(index))
-      return func.emitError("result #")
-             << index << " of @" << func.getSymName() << " has type "
-             << type.getResult(index) << " but is tied to argument #" << tied
-             << " of type " << type.getInput(tied);
-    if (!taken.insert(tied).second)
-      return func.emitError("argument #")
-             << tied << " of @" << func.getSymName()
-             << " is tied to more than one result";
-    tiedTo[index] = tied;
+  if (failed(loom::abi::verifyFunction(func)))
+    return failure();
+  SmallVector<int64_t> tiedTo;
+  for (unsigned index = 0; index < func.getNumResults(); ++index) {
+    std::optional<unsigned> tied = loom::abi::getTiedArgument(func, index);
+    tiedTo.push_back(tied ? static_cast<int64_t>(*tied) : -1);
   }
   return tiedTo;
 }

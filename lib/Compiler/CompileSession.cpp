@@ -3,6 +3,7 @@
 
 #include "loom/Codegen/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/InitAll.h"
@@ -169,6 +170,8 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
   for (auto function : module.getOps<mlir::func::FuncOp>()) {
     if (function.isExternal() || !function.isPublic())
       continue;
+    if (mlir::failed(abi::verifyFunction(function)))
+      return mlir::failure();
     Signature signature;
     signature.entry = function.getSymName().str();
     for (unsigned i = 0; i < function.getNumArguments(); ++i) {
@@ -179,22 +182,14 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
         return mlir::failure();
       ArgumentInfo argument{"arg" + std::to_string(i), ArgumentKind::Plain,
                             *type, std::nullopt};
-      auto param = function.getArgAttrOfType<mlir::StringAttr>(i, kParamAttrName);
-      auto input = function.getArgAttrOfType<mlir::StringAttr>(i, kInputAttrName);
-      if (param && input) {
-        function.emitError() << "entry '" << function.getSymName()
-                             << "' argument #" << i << " is both "
-                             << kParamAttrName << " and " << kInputAttrName;
-        return mlir::failure();
-      }
-      if (param) {
+      if (mlir::StringAttr param = abi::getParameterName(function, i)) {
         argument.kind = ArgumentKind::Parameter;
         argument.name = param.getValue().str();
-      } else if (input) {
+      } else if (mlir::StringAttr input = abi::getInputName(function, i)) {
         argument.kind = ArgumentKind::Input;
         argument.name = input.getValue().str();
       }
-      if (auto init = function.getArgAttrOfType<loom::InitAttr>(i, kInitAttrName))
+      if (loom::InitAttr init = abi::getInitializer(function, i))
         argument.initializer =
             Initializer{initializerKindOf(init.getKind()), init.getScaleValue()};
       signature.arguments.push_back(std::move(argument));
@@ -207,19 +202,8 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
         return mlir::failure();
       signature.results.push_back(std::move(*type));
       std::optional<size_t> tiedTo;
-      if (auto tied = function.getResultAttrOfType<mlir::IntegerAttr>(
-              i, kTiedToAttrName)) {
-        int64_t index = tied.getInt();
-        if (index < 0 || index >= function.getNumArguments() ||
-            function.getArgumentTypes()[index] != function.getResultTypes()[i]) {
-          function.emitError() << "entry '" << function.getSymName()
-                               << "' result #" << i << " is tied to argument "
-                               << index
-                               << ", which is not an argument of its type";
-          return mlir::failure();
-        }
-        tiedTo = static_cast<size_t>(index);
-      }
+      if (std::optional<unsigned> tied = abi::getTiedArgument(function, i))
+        tiedTo = *tied;
       signature.resultTiedTo.push_back(tiedTo);
     }
     signatures.push_back(std::move(signature));

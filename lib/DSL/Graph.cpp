@@ -4,6 +4,8 @@
 
 #include "TypeUtils.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
@@ -257,10 +259,8 @@ Tensor Graph::input(std::string_view name, Shape shape, DType dtype,
                     SourceLocation loc) {
   detail::checkShape("input '" + std::string(name) + "'", shape, loc);
   MLIRContext *ctx = &context();
-  NamedAttribute tag(StringAttr::get(ctx, kInputAttrName),
-                     StringAttr::get(ctx, StringRef(name)));
   return addArgument("input", name, detail::tensorType(*ctx, shape, dtype),
-                     {tag}, loc);
+                     {abi::input(ctx, StringRef(name))}, loc);
 }
 
 Tensor Graph::seed(std::string_view name, SourceLocation loc) {
@@ -279,13 +279,12 @@ Tensor Graph::parameter(std::string_view name, Shape shape, Init init,
          "initializer scale must be finite and non-negative, got " +
              std::to_string(init.scale));
   MLIRContext *ctx = &context();
-  NamedAttribute tag(StringAttr::get(ctx, kParamAttrName),
-                     StringAttr::get(ctx, StringRef(name)));
-  NamedAttribute initAttr(
-      StringAttr::get(ctx, kInitAttrName),
-      InitAttr::get(ctx, init.kind, llvm::APFloat(init.scale)));
-  return addArgument("parameter", name, detail::tensorType(*ctx, shape, dtype),
-                     {tag, initAttr}, loc);
+  return addArgument(
+      "parameter", name, detail::tensorType(*ctx, shape, dtype),
+      {abi::parameter(ctx, StringRef(name)),
+       abi::initializer(
+           InitAttr::get(ctx, init.kind, llvm::APFloat(init.scale)))},
+      loc);
 }
 
 Tensor Graph::constant(double value, Shape shape, DType dtype,

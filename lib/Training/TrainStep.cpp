@@ -1,8 +1,7 @@
 //===- TrainStep.cpp - Loss -> gradient -> optimizer, as one function -----===//
 #include "loom/Training/TrainStep.h"
 
-#include "loom/Codegen/Passes.h"
-#include "loom/Dialect/Loom/IR/LoomDialect.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 
@@ -139,12 +138,12 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
       return failure();
     std::vector<std::string> floatParameters;
     for (unsigned i = 0; i < entry.getNumArguments(); ++i) {
-      auto param = entry.getArgAttrOfType<StringAttr>(i, kParamAttrName);
-      auto input = entry.getArgAttrOfType<StringAttr>(i, kInputAttrName);
+      StringAttr param = abi::getParameterName(entry, i);
+      StringAttr input = abi::getInputName(entry, i);
       if (!param && !input)
         return entry.emitError("argument #")
                << i << " of @" << entry.getSymName() << " is neither a `"
-               << kParamAttrName << "` nor a `" << kInputAttrName
+               << abi::kParam << "` nor a `" << abi::kInput
                << "`; a training step feeds only named arguments";
       if (failed(addNamedArgument(entry, i, (param ? param : input).getValue(),
                                   param ? parameters : inputs)))
@@ -183,8 +182,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
   MLIRContext *context = module.getContext();
   Builder attrBuilder(context);
   auto stateAttrs = [&](const std::string &stateName) {
-    return attrBuilder.getDictionaryAttr(attrBuilder.getNamedAttr(
-        kStateAttrName, attrBuilder.getStringAttr(stateName)));
+    return attrBuilder.getDictionaryAttr(abi::state(context, stateName));
   };
   std::vector<NamedArgument> state;
   std::vector<std::string> suffixes = perParameterState(optimizer);
@@ -220,8 +218,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     resultAttrs.push_back(attrBuilder.getDictionaryAttr({}));
   }
   auto tiedTo = [&](size_t argument) {
-    return attrBuilder.getDictionaryAttr(attrBuilder.getNamedAttr(
-        kTiedToAttrName, attrBuilder.getI64IntegerAttr(argument)));
+    return attrBuilder.getDictionaryAttr(abi::tiedTo(context, argument));
   };
   SmallVector<size_t> tiedArguments(layout.updated.begin(),
                                     layout.updated.end());
@@ -271,7 +268,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
             .setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled));
     SmallVector<unsigned> differentiated;
     for (unsigned i = 0; i < loss->getNumArguments(); ++i) {
-      auto param = loss->getArgAttrOfType<StringAttr>(i, kParamAttrName);
+      StringAttr param = abi::getParameterName(*loss, i);
       if (param && llvm::is_contained(updatedByPhase[index], param.getValue()))
         differentiated.push_back(i);
     }
@@ -285,8 +282,8 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     // Inline the gradient function, fed with the current values.
     IRMapping mapping;
     for (unsigned i = 0; i < grad->getNumArguments(); ++i) {
-      auto param = grad->getArgAttrOfType<StringAttr>(i, kParamAttrName);
-      auto input = grad->getArgAttrOfType<StringAttr>(i, kInputAttrName);
+      StringAttr param = abi::getParameterName(*grad, i);
+      StringAttr input = abi::getInputName(*grad, i);
       mapping.map(grad->getArgument(i),
                   current.lookup((param ? param : input).getValue()));
     }
@@ -312,9 +309,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     }
     for (auto [argument, gradient] : llvm::zip(differentiated, gradients)) {
       std::string parameter =
-          grad->getArgAttrOfType<StringAttr>(argument, kParamAttrName)
-              .getValue()
-              .str();
+          abi::getParameterName(*grad, argument).getValue().str();
       SmallVector<Value> stateValues;
       for (const std::string &suffix : suffixes)
         stateValues.push_back(current[parameter + "." + suffix]);

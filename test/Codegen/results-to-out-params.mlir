@@ -96,7 +96,7 @@ func.func @tied_out_of_range(%p: tensor<4xf32>, %g: tensor<4xf32>)
 
 // -----
 
-// expected-error @+1 {{result #0 of @tied_type_mismatch has type 'tensor<2xf32>' but is tied to argument #0 of type 'tensor<4xf32>'}}
+// expected-error @+1 {{result #0 of @tied_type_mismatch has type 'tensor<2xf32>' but loom.tied_to names argument #0 of type 'tensor<4xf32>'}}
 func.func @tied_type_mismatch(%p: tensor<4xf32>, %g: tensor<2xf32>)
     -> (tensor<2xf32> {loom.tied_to = 0 : i64}) {
   return %g : tensor<2xf32>
@@ -104,7 +104,7 @@ func.func @tied_type_mismatch(%p: tensor<4xf32>, %g: tensor<2xf32>)
 
 // -----
 
-// expected-error @+1 {{argument #0 of @tied_twice is tied to more than one result}}
+// expected-error @+1 {{argument #0 of @tied_twice is named by loom.tied_to of more than one result}}
 func.func @tied_twice(%p: tensor<4xf32>)
     -> (tensor<4xf32> {loom.tied_to = 0 : i64}, tensor<4xf32> {loom.tied_to = 0 : i64}) {
   return %p, %p : tensor<4xf32>, tensor<4xf32>

@@ -156,4 +156,4 @@ func.func @f(%a: tensor<3xf32>) -> (tensor<3xf32> {loom.tied_to = 5 : i64}) {
   %0 = loom.exp %a : tensor<3xf32>
   return %0 : tensor<3xf32>
 }
-// TIED_TO: tied-to.mlir:[[@LINE-4]]:1: error: entry 'f' result #0 is tied to argument 5, which is not an argument of its type
+// TIED_TO: tied-to.mlir:[[@LINE-4]]:1: error: result #0 of @f has loom.tied_to = 5 : i64; expected the index of one of its 1 arguments

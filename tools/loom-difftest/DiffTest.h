@@ -25,9 +25,6 @@ inline constexpr const char *kSeedAttr = "difftest.seed";
 /// Argument attribute: which input of the program the argument is. Inputs keep
 /// their values when the shrinker drops other arguments.
 inline constexpr const char *kInputAttr = "difftest.input";
-/// Argument attribute of a gradient program's weights: the loss depends on
-/// them, they are not differentiated.
-inline constexpr const char *kDifferentiateAttr = "loom.differentiate";
 
 /// What kind of function to generate.
 enum class ProgramKind {

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DiffTest.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -174,7 +175,7 @@ Value Generator::argument(const Shape &shape, ElementKind kind) {
   std::string attrs = std::string(kInputAttr) + " = " + std::to_string(nextInput) +
                       " : i64";
   if (smooth() && reference::isFloat(kind))
-    attrs += std::string(", ") + kDifferentiateAttr;
+    attrs += (", " + loom::abi::kDifferentiate).str();
   parameters.push_back(value.name + ": " + value.type() + " {" + attrs + "}");
   ++nextInput;
   pool.push_back(value);

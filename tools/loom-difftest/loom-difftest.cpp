@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "DiffTest.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/Reference/Evaluator.h"
@@ -202,7 +203,7 @@ bool allFinite(const RefTensor &tensor) {
 /// Whether `func` has differentiated arguments (a gradient program).
 bool isGradientProgram(mlir::func::FuncOp func) {
   return llvm::any_of(llvm::seq<unsigned>(0, func.getNumArguments()), [&](unsigned i) {
-    return func.getArgAttr(i, kDifferentiateAttr) != nullptr;
+    return loom::abi::isDifferentiated(func, i);
   });
 }
 
@@ -394,7 +395,7 @@ void Checker::checkGradient(mlir::func::FuncOp func, const std::vector<RefTensor
     return;
   std::vector<unsigned> marked;
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
-    if (func.getArgAttr(i, kDifferentiateAttr))
+    if (loom::abi::isDifferentiated(func, i))
       marked.push_back(i);
   size_t firstGradient = outputs->size() - marked.size();
 

@@ -18,8 +18,8 @@
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/Diagnostics.h"
 #include "loom/Support/CounterRNG.h"
+#include "loom/ModelTraining/ModelTraining.h"
 #include "loom/Target/TargetBackend.h"
-#include "loom/Training/ModelTraining.h"
 #include "loom/Training/Trainer.h"
 
 #include "mlir/IR/DialectRegistry.h"

@@ -25,6 +25,7 @@
 // gradient along v.
 //
 //===----------------------------------------------------------------------===//
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/Reference/Evaluator.h"
@@ -238,7 +239,7 @@ protected:
 
     std::vector<unsigned> marked;
     for (unsigned i = 0; i < forward.getNumArguments(); ++i)
-      if (forward.getArgAttr(i, "loom.differentiate"))
+      if (forward.getArgAttr(i, loom::abi::kDifferentiate))
         marked.push_back(i);
     size_t gradientIndex = outputs->size() - marked.size();
     ASSERT_FALSE(marked.empty());

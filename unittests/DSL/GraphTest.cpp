@@ -1,6 +1,7 @@
 //===- GraphTest.cpp - IR built by the DSL's graphs and tensor ops --------===//
 #include "TestHelpers.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/DSL/Graph.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -30,16 +31,16 @@ TEST(Graph, BuildsAFunctionWithTaggedArguments) {
   mlir::func::FuncOp func = g.func();
   EXPECT_EQ(func.getSymName(), "mlp");
   ASSERT_EQ(func.getNumArguments(), 3u);
-  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(0, kInputAttrName).str(),
+  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(0, loom::abi::kInput).str(),
             "x");
-  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(1, kParamAttrName).str(),
+  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(1, loom::abi::kParam).str(),
             "fc.weight");
-  auto init = func.getArgAttrOfType<InitAttr>(1, kInitAttrName);
+  auto init = func.getArgAttrOfType<InitAttr>(1, loom::abi::kInit);
   ASSERT_TRUE(init);
   EXPECT_EQ(init.getKind(), InitKind::uniform);
   EXPECT_DOUBLE_EQ(init.getScaleValue(), 0.5);
-  EXPECT_FALSE(func.getArgAttr(0, kParamAttrName));
-  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(2, kInputAttrName).str(),
+  EXPECT_FALSE(func.getArgAttr(0, loom::abi::kParam));
+  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(2, loom::abi::kInput).str(),
             "labels");
 
   EXPECT_EQ(opNames(g),

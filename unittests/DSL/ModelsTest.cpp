@@ -1,4 +1,5 @@
 //===- ModelsTest.cpp - The built-in models of docs/models.md -------------===//
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Models/Models.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -36,13 +37,13 @@ Signature signatureOf(mlir::func::FuncOp func) {
   Signature result;
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     auto type = mlir::cast<mlir::RankedTensorType>(func.getArgument(i).getType());
-    if (auto name = func.getArgAttrOfType<mlir::StringAttr>(i, kParamAttrName)) {
+    if (auto name = func.getArgAttrOfType<mlir::StringAttr>(i, loom::abi::kParam)) {
       result.params.push_back(name.str());
       result.parameterCount += type.getNumElements();
-      EXPECT_TRUE(func.getArgAttrOfType<InitAttr>(i, kInitAttrName))
+      EXPECT_TRUE(func.getArgAttrOfType<InitAttr>(i, loom::abi::kInit))
           << name.str();
     } else if (auto input =
-                   func.getArgAttrOfType<mlir::StringAttr>(i, kInputAttrName)) {
+                   func.getArgAttrOfType<mlir::StringAttr>(i, loom::abi::kInput)) {
       result.inputs.push_back(input.str());
     } else {
       ADD_FAILURE() << "argument " << i << " has neither tag";

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "TestHelpers.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/DSL/NN.h"
 #include "loom/Reference/Evaluator.h"
 
@@ -45,7 +46,7 @@ void expectNear(const RefTensor &actual, const std::vector<double> &expected,
 }
 
 double argInit(const Graph &g, unsigned index) {
-  return g.func().getArgAttrOfType<InitAttr>(index, kInitAttrName).getScaleValue();
+  return g.func().getArgAttrOfType<InitAttr>(index, loom::abi::kInit).getScaleValue();
 }
 
 //===----------------------------------------------------------------------===//
@@ -61,12 +62,12 @@ TEST(Layers, LinearParametersFollowPyTorch) {
   EXPECT_EQ(fc.weight.shape(), (Shape{784, 512}));
   EXPECT_EQ(fc.bias.shape(), (Shape{512}));
   auto func = g.func();
-  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(1, kParamAttrName).str(),
+  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(1, loom::abi::kParam).str(),
             "enc.fc1.weight");
-  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(2, kParamAttrName).str(),
+  EXPECT_EQ(func.getArgAttrOfType<mlir::StringAttr>(2, loom::abi::kParam).str(),
             "enc.fc1.bias");
   for (unsigned i : {1u, 2u}) {
-    EXPECT_EQ(func.getArgAttrOfType<InitAttr>(i, kInitAttrName).getKind(),
+    EXPECT_EQ(func.getArgAttrOfType<InitAttr>(i, loom::abi::kInit).getKind(),
               InitKind::uniform);
     EXPECT_DOUBLE_EQ(argInit(g, i), 1.0 / std::sqrt(784.0));
   }
@@ -118,9 +119,9 @@ TEST(Layers, LayerNormNormalizesTheLastDimension) {
   nn::LayerNorm norm(g, "ln", 4, 1e-5, DType::F64);
   g.returns(norm(x));
   auto func = g.func();
-  EXPECT_EQ(func.getArgAttrOfType<InitAttr>(1, kInitAttrName).getKind(),
+  EXPECT_EQ(func.getArgAttrOfType<InitAttr>(1, loom::abi::kInit).getKind(),
             InitKind::ones);
-  EXPECT_EQ(func.getArgAttrOfType<InitAttr>(2, kInitAttrName).getKind(),
+  EXPECT_EQ(func.getArgAttrOfType<InitAttr>(2, loom::abi::kInit).getKind(),
             InitKind::zeros);
 
   std::vector<double> xs = {1, 2, 3, 4, -2, 0, 10, 0.5};

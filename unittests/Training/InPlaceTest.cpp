@@ -17,11 +17,11 @@
 //   matmuls, which both versions need.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/InitAll.h"
 #include "loom/Models/Models.h"
 #include "loom/Pipelines/Pipelines.h"
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 #include "loom/Training/Trainer.h"
 
 #include "TrainingTestHelpers.h"
@@ -124,7 +124,7 @@ BufferCount countBuffers(std::string_view model, const Optimizer &optimizer,
   if (!tied)
     for (unsigned i = 0; i < step.getNumResults(); ++i)
       step.removeResultAttr(
-          i, mlir::StringAttr::get(&context, loom::kTiedToAttrName));
+          i, mlir::StringAttr::get(&context, loom::abi::kTiedTo));
   updated = layout.parameters.size() + layout.state.size();
 
   BufferCount count;

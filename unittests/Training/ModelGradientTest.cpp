@@ -20,7 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 #include "loom/Compiler/MLIRCompile.h"
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 #include "loom/Training/TrainStep.h"
 
 #include "TrainingTestHelpers.h"

@@ -19,7 +19,7 @@
 #define LOOM_DSL_GRAPH_H
 
 #include "loom/Dialect/Loom/IR/LoomOps.h"
-#include "loom/Runtime/DType.h"
+#include "loom/Support/DType.h"
 #include "loom/Support/Error.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -13,7 +13,7 @@
 #ifndef LOOM_RUNTIME_EXECUTABLE_H
 #define LOOM_RUNTIME_EXECUTABLE_H
 
-#include "loom/Runtime/DType.h"
+#include "loom/Support/DType.h"
 #include "loom/Runtime/Initializers.h"
 #include "loom/Runtime/Tensor.h"
 #include "loom/Support/Error.h"

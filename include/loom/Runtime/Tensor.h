@@ -17,7 +17,7 @@
 #ifndef LOOM_RUNTIME_TENSOR_H
 #define LOOM_RUNTIME_TENSOR_H
 
-#include "loom/Runtime/DType.h"
+#include "loom/Support/DType.h"
 #include "loom/Support/Error.h"
 
 #include <cstddef>

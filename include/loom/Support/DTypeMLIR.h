@@ -8,7 +8,7 @@
 #ifndef LOOM_SUPPORT_DTYPEMLIR_H
 #define LOOM_SUPPORT_DTYPEMLIR_H
 
-#include "loom/Runtime/DType.h"
+#include "loom/Support/DType.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 

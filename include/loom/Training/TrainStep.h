@@ -34,9 +34,6 @@
 
 namespace loom::training {
 
-/// Argument attribute of optimizer-state arguments: the state's name.
-inline constexpr llvm::StringLiteral kStateAttrName = "loom.state";
-
 struct TrainPhase {
   /// The function computing the loss.
   std::string lossEntry;

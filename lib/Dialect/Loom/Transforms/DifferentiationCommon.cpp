@@ -1,6 +1,7 @@
 //===- DifferentiationCommon.cpp - shared by reverse and forward mode -----===//
 #include "DifferentiationCommon.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 
@@ -14,9 +15,9 @@ namespace loom {
 SmallVector<unsigned> differentiatedArguments(func::FuncOp func) {
   SmallVector<unsigned> marked, parameters;
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
-    if (func.getArgAttr(i, kDifferentiateAttrName))
+    if (abi::isDifferentiated(func, i))
       marked.push_back(i);
-    else if (func.getArgAttr(i, kParamAttrName) &&
+    else if (abi::getParameterName(func, i) &&
              detail::isFloatTensor(func.getArgument(i)))
       parameters.push_back(i);
   }
@@ -84,8 +85,8 @@ LogicalResult verifyDifferentiable(func::FuncOp func,
   if (arguments.empty())
     return func.emitError("cannot differentiate @")
            << func.getSymName() << ": no argument is marked `"
-           << kDifferentiateAttrName << "` and no float argument carries `"
-           << kParamAttrName << "`";
+           << abi::kDifferentiate << "` and no float argument carries `"
+           << abi::kParam << "`";
   for (auto [i, index] : llvm::enumerate(arguments)) {
     if (index >= func.getNumArguments() || (i > 0 && arguments[i - 1] >= index))
       return func.emitError("differentiated argument indices must be "
@@ -163,7 +164,7 @@ LogicalResult differentiateModule(ModuleOp module, StringRef functionName,
   } else {
     for (auto func : module.getOps<func::FuncOp>())
       if (llvm::any_of(llvm::seq(func.getNumArguments()), [&](unsigned i) {
-            return func.getArgAttr(i, kDifferentiateAttrName) != nullptr;
+            return abi::isDifferentiated(func, i);
           }))
         functions.push_back(func);
   }

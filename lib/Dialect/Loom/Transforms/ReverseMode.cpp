@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "DifferentiationCommon.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
@@ -148,8 +149,8 @@ FailureOr<func::FuncOp> buildGradientFunction(func::FuncOp func,
   Builder builder(func.getContext());
   for (auto [index, gradient] : llvm::zip(arguments, *gradients)) {
     types.push_back(gradient.getType());
-    attrs.push_back(builder.getDictionaryAttr(builder.getNamedAttr(
-        kGradientAttrName, builder.getI64IntegerAttr(index))));
+    attrs.push_back(
+        builder.getDictionaryAttr(abi::gradientOf(func.getContext(), index)));
   }
   if (failed(grad.insertResults(positions, types, attrs))) {
     grad.erase();

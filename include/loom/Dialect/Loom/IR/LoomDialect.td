@@ -14,10 +14,29 @@ def Loom_Dialect : Dialect {
     Small, orthogonal primitive ops on builtin ranked tensors with static shapes.
     Composite layers (softmax, layer norm, losses) are compositions built by the
     DSL. Broadcasting is always explicit (`loom.broadcast_in_dim`), so every
-    elementwise op sees operands of one type. Function arguments may carry
-    `loom.param` (a parameter's name) with `loom.init` (its initializer), or
-    `loom.input` (an input's name).
+    elementwise op sees operands of one type.
+
+    The dialect owns the ABI attributes on function arguments and results
+    (`discardableAttrs` below) and verifies them wherever they appear:
+    `loom.param`, `loom.input` and `loom.state` name an argument (a
+    parameter, a batch input, optimizer state), `loom.init` is a parameter's
+    initializer, `loom.differentiate` marks a float argument to differentiate
+    with respect to, `loom.gradient` and `loom.tied_to` give the argument a
+    result is the gradient of, or is written back into. docs/dialect.md has
+    the rules; code reads them through `loom/Dialect/Loom/IR/LoomABI.h`.
   }];
+  let discardableAttrs = (ins
+    "::mlir::StringAttr":$param,
+    "::mlir::StringAttr":$input,
+    "::mlir::StringAttr":$state,
+    "::loom::InitAttr":$init,
+    "::mlir::UnitAttr":$differentiate,
+    "::mlir::IntegerAttr":$gradient,
+    "::mlir::IntegerAttr":$tied_to
+  );
+  let hasRegionArgAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
+  let hasOperationAttrVerify = 1;
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
 }

@@ -14,10 +14,6 @@
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/IR/LoomTraits.h"
 #include "loom/Dialect/Loom/IR/LoomInterfaces.h"
-#include "loom/Dialect/Loom/IR/LoomEnums.h.inc"
-
-#define GET_ATTRDEF_CLASSES
-#include "loom/Dialect/Loom/IR/LoomAttrs.h.inc"
 
 #define GET_OP_CLASSES
 #include "loom/Dialect/Loom/IR/LoomOps.h.inc"

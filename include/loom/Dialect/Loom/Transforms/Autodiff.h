@@ -16,12 +16,6 @@
 
 namespace loom {
 
-/// Unit argument attribute: differentiate with respect to this argument.
-inline constexpr llvm::StringLiteral kDifferentiateAttrName = "loom.differentiate";
-/// Result attribute of gradient functions: the index of the argument whose
-/// gradient the result is.
-inline constexpr llvm::StringLiteral kGradientAttrName = "loom.gradient";
-
 /// The arguments to differentiate `func` with respect to: those carrying
 /// `loom.differentiate`, or, when none does, the float `loom.param` ones.
 llvm::SmallVector<unsigned> differentiatedArguments(mlir::func::FuncOp func);

@@ -15,8 +15,8 @@
 //                                phases draw z from the step's `seed`.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_TRAINING_MODELTRAINING_H
-#define LOOM_TRAINING_MODELTRAINING_H
+#ifndef LOOM_MODELTRAINING_MODELTRAINING_H
+#define LOOM_MODELTRAINING_MODELTRAINING_H
 
 #include "loom/DSL/Graph.h"
 #include "loom/Models/Models.h"

@@ -1,12 +1,12 @@
-//===- DType.h - Element types of runtime tensors ---------------*- C++ -*-===//
+//===- DType.h - Element types of loom tensors ------------------*- C++ -*-===//
 //
 // The element types a loom::Tensor can hold: exactly the element types of the
 // loom dialect. `I1` is stored as one byte per element (0 or 1), which is how
 // the compiled code reads and writes `i1` memrefs.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_RUNTIME_DTYPE_H
-#define LOOM_RUNTIME_DTYPE_H
+#ifndef LOOM_SUPPORT_DTYPE_H
+#define LOOM_SUPPORT_DTYPE_H
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,8 @@
 //===- ModelTraining.cpp - Loss functions and optimizers of the models ----===//
-#include "loom/Training/ModelTraining.h"
+#include "loom/ModelTraining/ModelTraining.h"
 
 #include "loom/DSL/NN.h"
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 
 namespace loom::training {
 namespace {
@@ -37,7 +38,7 @@ std::vector<std::string> parametersWithPrefix(mlir::func::FuncOp func,
                                               llvm::StringRef prefix) {
   std::vector<std::string> names;
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
-    if (auto name = func.getArgAttrOfType<mlir::StringAttr>(i, kParamAttrName))
+    if (mlir::StringAttr name = abi::getParameterName(func, i))
       if (name.getValue().starts_with(prefix))
         names.push_back(name.getValue().str());
   return names;
