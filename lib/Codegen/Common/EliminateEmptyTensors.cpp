@@ -11,7 +11,7 @@
 // those whose result would not be computed in its destination after all.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Bufferization.h"
+#include "loom/Codegen/Common/Bufferization.h"
 #include "loom/Codegen/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"

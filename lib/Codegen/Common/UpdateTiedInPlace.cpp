@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Codegen/Passes.h"
 
-#include "loom/Codegen/Bufferization.h"
+#include "loom/Codegen/Common/Bufferization.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"

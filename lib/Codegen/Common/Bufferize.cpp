@@ -1,7 +1,7 @@
 //===- Bufferize.cpp - One-shot bufferization with Loom's policy ----------===//
 #include "loom/Codegen/Passes.h"
 
-#include "loom/Codegen/Bufferization.h"
+#include "loom/Codegen/Common/Bufferization.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
