@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Codegen/Common/Bufferization.h"
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotModuleBufferize.h"
@@ -26,7 +26,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_ELIMINATEEMPTYTENSORS
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

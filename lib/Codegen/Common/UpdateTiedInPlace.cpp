@@ -8,7 +8,7 @@
 // write of the same slice.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 
 #include "loom/Codegen/Common/Bufferization.h"
 
@@ -18,7 +18,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_UPDATETIEDINPLACE
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;
