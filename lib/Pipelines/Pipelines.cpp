@@ -46,24 +46,39 @@ void buildLinalgStage(OpPassManager &pm) {
 }
 
 void buildCPUStrategyStage(OpPassManager &pm,
-                           const CPUCodegenOptions &) {
+                           const CPUCodegenOptions &options) {
   // Calling convention: a public function must not be called inside the
   // module once its results become out-parameters.
   pm.addPass(createInlinerPass());
   pm.addPass(createResultsToOutParams());
   pm.addNestedPass<func::FuncOp>(createUpdateTiedInPlace());
+  // The decisions, from the target's description. Convolutions are rewritten
+  // as the strategy chose, and the ops that creates are configured in turn.
+  pm.addPass(createAttachCPUTarget(options.target));
+  SelectLoweringConfigOptions strategy;
+  strategy.threads = options.threads;
+  OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  onTensors.addPass(createSelectLoweringConfig(strategy));
+  onTensors.addPass(createRewriteConvolutions());
+  onTensors.addPass(createSelectLoweringConfig(strategy));
 }
 
-void buildCPUTilingStage(OpPassManager &pm, const CPUCodegenOptions &options) {
-  // Tiles and vectors on tensors, where fusion and hoisting are SSA rewrites.
-  TileAndVectorizeOptions tiling;
-  tiling.parallelLoops = options.threads > 1;
-  pm.addNestedPass<func::FuncOp>(createTileAndVectorize(tiling));
+void buildCPUTilingStage(OpPassManager &pm, const CPUCodegenOptions &) {
+  // Tiles on tensors, where fusion is an SSA rewrite: thread tiles, register
+  // tiles, then the reductions inside them.
+  OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  for (StringRef level : {"distribution", "register", "reduction"}) {
+    TileAndFuseOptions tiling;
+    tiling.level = level.str();
+    onTensors.addPass(createTileAndFuse(tiling));
+  }
 }
 
 void buildCPUVectorizationStage(OpPassManager &pm,
                                 const CPUCodegenOptions &) {
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  onTensors.addPass(createVectorize());
+  onTensors.addPass(createHoistAccumulators());
   onTensors.addPass(createCanonicalizerPass());
   onTensors.addPass(createCSEPass());
 }
@@ -82,6 +97,8 @@ void buildCPUBufferizationStage(OpPassManager &pm,
 
 void buildCPULLVMStage(OpPassManager &pm, const CPUCodegenOptions &options) {
   bool multiThreaded = options.threads > 1;
+  // Every decision is carried out; the rest needs no loom dialect.
+  pm.addPass(createStripLoweringAttrs());
   // Vector ops down to 1-D LLVM-ready forms; leftover linalg ops to loops.
   OpPassManager &onBuffers = pm.nest<func::FuncOp>();
   onBuffers.addPass(createLowerVectors());
@@ -133,8 +150,10 @@ ArrayRef<PipelineStage> cpuStages() {
        }},
       {"strategy", "calling convention applied, lowering decided",
        buildCPUStrategyStage},
-      {"tiled", "root ops tiled", buildCPUTilingStage},
-      {"vectorized", "tiles vectorized", buildCPUVectorizationStage},
+      {"tiled", "root ops tiled, their fusion groups in their tiles",
+       buildCPUTilingStage},
+      {"vectorized", "tiles vectorized, accumulators hoisted",
+       buildCPUVectorizationStage},
       {"bufferized", "tensors replaced by buffers", buildCPUBufferizationStage},
       {"llvm", "LLVM dialect (everything)", buildCPULLVMStage},
   };

@@ -1,4 +1,4 @@
-// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-vectorize,canonicalize,cse))' | FileCheck %s
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(%cpu_tiles,canonicalize,cse))' | FileCheck %s
 
 // Convolutions become an im2col gather and a matrix product on register
 // tiles. With 16 output pixels the pixels are the product's columns, so the

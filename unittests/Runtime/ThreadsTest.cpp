@@ -33,7 +33,7 @@ using loom::testing::uniformTensor;
 namespace {
 
 // Every op here has at least 64K loop iterations and many output tiles, the
-// threshold of loom-tile-and-vectorize's parallel-loops.
+// threshold of the CPU strategy's thread tiles (loom-cpu-select-lowering-config).
 constexpr const char *kSource = R"(
 func.func @main(%image: tensor<4x8x18x18xf32>, %filter: tensor<16x8x3x3xf32>,
                 %x: tensor<128x96xf32>, %w: tensor<96x512xf32>,

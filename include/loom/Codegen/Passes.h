@@ -1,18 +1,22 @@
-//===- Passes.h - Loom CPU code generation passes ---------------*- C++ -*-===//
+//===- Passes.h - Loom code generation passes -------------------*- C++ -*-===//
+//
+// Every code generation pass: the target-neutral ones (Codegen/Common) and
+// the CPU's (Codegen/CPU).
+//
+//===----------------------------------------------------------------------===//
 #ifndef LOOM_CODEGEN_PASSES_H
 #define LOOM_CODEGEN_PASSES_H
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/Pass/Pass.h"
+#include "loom/Codegen/CPU/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 
 namespace loom {
 
-#define GEN_PASS_DECL
-#include "loom/Codegen/Passes.h.inc"
+inline void registerLoomCodegenPasses() {
+  registerLoomCodegenCommonPasses();
+  registerLoomCodegenCPUPasses();
+}
 
-#define GEN_PASS_REGISTRATION
-#include "loom/Codegen/Passes.h.inc"
 } // namespace loom
 
 #endif

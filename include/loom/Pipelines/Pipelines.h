@@ -27,8 +27,11 @@ void buildLinalgStage(mlir::OpPassManager &pm);
 
 /// The CPU code generation stages, in order, after `linalg`:
 ///   strategy   - calling convention applied (results become out-parameters,
-///                tied results updated in place); lowering decisions attached
-///   tiled      - root ops tiled (and convolutions rewritten) as decided
+///                tied results updated in place); the target recorded as
+///                `loom.target`, convolutions rewritten and every op's
+///                `loom.lowering_config` chosen by the CPU strategy
+///   tiled      - root ops tiled as configured (thread, register, reduction
+///                tiles), their fusion groups computed in their tiles
 ///   vectorized - tiles vectorized, accumulators hoisted
 ///   bufferized - tensors replaced by memrefs, temporaries freed
 ///   llvm       - LLVM dialect

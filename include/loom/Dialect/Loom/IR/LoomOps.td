@@ -7,6 +7,7 @@ include "loom/Dialect/Loom/IR/LoomInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "loom/Dialect/Loom/IR/LoomCodegenAttrs.td"
 
 //===----------------------------------------------------------------------===//
 // Elementwise

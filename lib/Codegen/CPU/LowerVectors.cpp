@@ -5,7 +5,7 @@
 // one produced (contract -> outerproduct -> fma).
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -20,7 +20,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_LOWERVECTORS
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/CPU/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

@@ -5,7 +5,7 @@
 // compute results directly in them.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomABI.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -17,7 +17,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_RESULTSTOOUTPARAMS
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

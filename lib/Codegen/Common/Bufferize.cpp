@@ -1,7 +1,7 @@
 //===- Bufferize.cpp - One-shot bufferization with Loom's policy ----------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 
-#include "loom/Codegen/Bufferization.h"
+#include "loom/Codegen/Common/Bufferization.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
@@ -11,7 +11,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_BUFFERIZE
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

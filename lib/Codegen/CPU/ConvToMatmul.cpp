@@ -4,10 +4,12 @@
 // ow*sw + kw*dw] is a matrix product once the input windows are gathered into
 // a matrix (im2col) with K = C*KH*KW. Two layouts of that product:
 //
-//  - pixels as columns: out[n] (F x P) += W (F x K) * col[n] (K x P), P =
-//    OH*OW; the result is already NCHW. Used when P fills a register.
-//  - channels as columns: (N*P x F) = col (N*P x K) * W^T (K x F); needs the
-//    filter and the result transposed. Used when F fills more of a register.
+//  - pixels as columns (im2col_pixels): out[n] (F x P) += W (F x K) * col[n]
+//    (K x P), P = OH*OW; the result is already NCHW.
+//  - channels as columns (im2col_channels): (N*P x F) = col (N*P x K) * W^T
+//    (K x F); needs the filter and the result transposed.
+//
+// Which one (or neither) is the CPU strategy's choice.
 //
 //===----------------------------------------------------------------------===//
 #include "ConvToMatmul.h"
@@ -19,19 +21,6 @@
 using namespace mlir;
 
 namespace {
-
-/// Output channels below which im2col is not worth its gather.
-constexpr int64_t kMinOutputChannels = 4;
-/// Fewest pixel columns (one 128-bit register of f32) that the product uses
-/// without transposes.
-constexpr int64_t kMinPixelLanes = 4;
-
-int64_t largestDividingPowerOfTwo(int64_t size, int64_t limit) {
-  int64_t width = 1;
-  while (width * 2 <= limit && size % (width * 2) == 0)
-    width *= 2;
-  return width;
-}
 
 /// col[...] = input[n, c, oh*sh + kh*dh, ow*sw + kw*dw], with the six loops
 /// (n, c, kh, kw, oh, ow) laid out in the result in `resultOrder`.
@@ -86,22 +75,31 @@ Value emptyLike(OpBuilder &builder, Location loc, Value source,
 
 } // namespace
 
+bool loom::canRewriteConvAsMatmul(linalg::Conv2DNchwFchwOp conv) {
+  if (!conv.hasPureTensorSemantics())
+    return false;
+  auto inputType = cast<RankedTensorType>(conv.getInputs()[0].getType());
+  auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
+  auto resultType = cast<RankedTensorType>(conv.getOutputs()[0].getType());
+  Type elementType = resultType.getElementType();
+  return inputType.hasStaticShape() && filterType.hasStaticShape() &&
+         resultType.hasStaticShape() &&
+         inputType.getElementType() == elementType &&
+         filterType.getElementType() == elementType;
+}
+
 LogicalResult loom::rewriteConvAsMatmul(RewriterBase &rewriter,
                                         linalg::Conv2DNchwFchwOp conv,
-                                        int64_t lanes) {
-  if (!conv.hasPureTensorSemantics())
+                                        ConvAlgorithm algorithm) {
+  if ((algorithm != ConvAlgorithm::im2col_pixels &&
+       algorithm != ConvAlgorithm::im2col_channels) ||
+      !canRewriteConvAsMatmul(conv))
     return failure();
   Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
   Value init = conv.getOutputs()[0];
-  auto inputType = cast<RankedTensorType>(input.getType());
   auto filterType = cast<RankedTensorType>(filter.getType());
   auto resultType = cast<RankedTensorType>(init.getType());
   Type elementType = resultType.getElementType();
-  if (!inputType.hasStaticShape() || !filterType.hasStaticShape() ||
-      !resultType.hasStaticShape() ||
-      inputType.getElementType() != elementType ||
-      filterType.getElementType() != elementType)
-    return failure();
 
   SmallVector<int64_t> strides =
       llvm::to_vector(conv.getStrides().getValues<int64_t>());
@@ -120,19 +118,7 @@ LogicalResult loom::rewriteConvAsMatmul(RewriterBase &rewriter,
   rewriter.setInsertionPoint(conv);
   SmallVector<ReassociationIndices> filterToMatrix{{0}, {1, 2, 3}};
 
-  // Every gathered element is used once per output channel; with fewer
-  // channels than that the gather costs more than the product saves.
-  if (outChannels < kMinOutputChannels)
-    return failure();
-
-  // Pixels as columns need no transposes, and a quarter register of pixels
-  // still beats transposing the filter and the result.
-  int64_t pixelLanes = largestDividingPowerOfTwo(outH * outW, lanes);
-  bool pixelColumns =
-      pixelLanes >= std::min<int64_t>(
-                        kMinPixelLanes,
-                        largestDividingPowerOfTwo(outChannels, lanes));
-  if (pixelColumns) {
+  if (algorithm == ConvAlgorithm::im2col_pixels) {
     // col[n, (c, kh, kw), (oh, ow)]; out[n, f, p] += W[f, k] * col[n, k, p].
     Value windows = gatherWindows(rewriter, loc, input, loopRanges, strides,
                                   dilations, {0, 1, 2, 3, 4, 5});

@@ -8,9 +8,9 @@
 // write of the same slice.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Passes.h"
 
-#include "loom/Codegen/Bufferization.h"
+#include "loom/Codegen/Common/Bufferization.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -18,7 +18,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_UPDATETIEDINPLACE
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

@@ -6,8 +6,8 @@
 // destination buffer is read as a tensor.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_CODEGEN_BUFFERIZATION_H
-#define LOOM_CODEGEN_BUFFERIZATION_H
+#ifndef LOOM_CODEGEN_COMMON_BUFFERIZATION_H
+#define LOOM_CODEGEN_COMMON_BUFFERIZATION_H
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"

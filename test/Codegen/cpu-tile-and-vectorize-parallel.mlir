@@ -1,5 +1,5 @@
-// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-vectorize{parallel-loops},canonicalize,cse))' | FileCheck %s
-// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-vectorize,canonicalize,cse))' | FileCheck %s --check-prefix=SEQUENTIAL
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(%cpu_tiles_threads4,canonicalize,cse))' | FileCheck %s
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(%cpu_tiles,canonicalize,cse))' | FileCheck %s --check-prefix=SEQUENTIAL
 
 // A large matmul (128x256 outputs, K = 64: 2M multiply-adds) under a bias +
 // relu epilogue: the 8x16 output tiles are one two-dimensional scf.forall,

@@ -1,6 +1,11 @@
-//===- Passes.td - Loom CPU code generation passes ---------*- tablegen -*-===//
-#ifndef LOOM_CODEGEN_PASSES_TD
-#define LOOM_CODEGEN_PASSES_TD
+//===- Passes.td - Target-neutral code generation passes ---*- tablegen -*-===//
+//
+// The calling convention, bufferization, and the mechanism passes that carry
+// out a `#loom.lowering_config` whichever target's strategy wrote it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_CODEGEN_COMMON_PASSES_TD
+#define LOOM_CODEGEN_COMMON_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
 
@@ -109,82 +114,6 @@ def UpdateTiedInPlace : Pass<"loom-update-tied-in-place", "mlir::func::FuncOp"> 
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
-def TileAndVectorize : Pass<"loom-tile-and-vectorize", "mlir::func::FuncOp"> {
-  let summary = "Tile linalg ops on tensors to register tiles and vectorize them";
-  let description = [{
-    Turns every statically shaped linalg op on tensors into a loop nest over
-    register-sized tiles whose bodies are vector operations.
-
-    - Tile sizes always divide the loop ranges, so every tile has the same
-      static shape and vectorizes without masks. The innermost loop gets the
-      largest power of two up to one 512-bit register (16 lanes of f32, 8 of
-      f64) that divides it; other loops get 1.
-    - Contractions (matmul, batch matmul, ...) get a register tile: up to 8
-      rows of M, up to one register of N, and K tiled by 1, so the vectorized
-      tile is an outer product that lowers to FMAs.
-    - Tiling happens in two levels. The parallel loops are tiled first, and
-      producers are fused into the tile: `linalg.fill` always, and a
-      contraction whose only user is an elementwise op (the matmul under a
-      bias + activation epilogue) together with its fill. Then the reduction
-      loops of each tiled op are tiled, so the accumulator tile stays in a
-      loop-carried value.
-    - Each tile is vectorized with `linalg::vectorize`, elementwise
-      `mul`+`add` reductions become `vector.contract`, and the accumulator
-      transfers are hoisted out of the reduction loops on tensors.
-    - An op that cannot be tiled or vectorized (dynamic shapes, unsupported
-      bodies or convolution forms) is left as it is, or as a tiled op, and is
-      lowered to scalar loops later: slower, but correct.
-    - A reduction that is not a plain contraction but whose inputs are all
-      read contiguously along the output's innermost loop, or not at all (a
-      matmul with an elementwise prologue fused into its body), gets the same
-      register tile over its output (rows by one register of columns,
-      reductions tiled by 1), so its accumulator stays a vector instead of
-      being reduced horizontally at every step.
-    - `linalg.conv_2d_nchw_fchw` with at least 4 output channels is first
-      rewritten as an im2col gather (`linalg.generic`) and a matrix product:
-      with the output pixels as columns when they fill at least a quarter
-      register (no transposes), else with the channels as columns (a
-      `linalg.matmul` with the transposed filter, transposed back to NCHW).
-
-    - With `parallel-loops`, the parallel tiling of an op with enough work
-      (loop iterations, i.e. output elements times reduction size, of at
-      least `min-parallel-work`, split into more than one tile) is an
-      `scf.forall` instead of nested `scf.for` loops, for the CPU pipeline to
-      run on several threads. Only the parallel output tiles are distributed
-      and the tile sizes do not change, so every output element is computed
-      by the same instructions as without the option: results are
-      bit-identical for any number of threads. Smaller ops stay sequential
-      because a fork/join of the thread team (a few microseconds) costs more
-      than they take, and so do ops whose tiles hold fewer than 16 loop
-      iterations (im2col gathers, transposes with an odd innermost extent):
-      the OpenMP loop nest recomputes every index from the collapsed
-      iteration number, which costs more than a one-element copy.
-
-    Example: `linalg.matmul` of 16x8 by 8x32 becomes two `scf.for` loops over
-    8x16 output tiles around an `scf.for` over K whose body is one
-    `vector.contract` of `vector<8x1xf32>` and `vector<1x16xf32>` into a
-    `vector<8x16xf32>` accumulator carried by the loop. With
-    `parallel-loops` and a large enough matmul, the two outer loops are one
-    two-dimensional `scf.forall` over the output tiles.
-  }];
-  let options = [
-    Option<"parallelLoops", "parallel-loops", "bool", /*default=*/"false",
-           "Tile the parallel loops of large ops with scf.forall (for "
-           "multi-threaded code)">,
-    Option<"minParallelWork", "min-parallel-work", "int64_t",
-           /*default=*/"65536",
-           "Loop iterations an op needs before parallel-loops distributes "
-           "its tiles">,
-  ];
-  let dependentDialects = [
-    "mlir::arith::ArithDialect",
-    "mlir::linalg::LinalgDialect",
-    "mlir::scf::SCFDialect",
-    "mlir::tensor::TensorDialect",
-    "mlir::vector::VectorDialect",
-  ];
-}
-
 def EliminateEmptyTensors
     : Pass<"loom-eliminate-empty-tensors", "mlir::ModuleOp"> {
   let summary = "Compute results directly in their out-parameters, soundly";
@@ -248,64 +177,118 @@ def Bufferize : Pass<"loom-bufferize", "mlir::ModuleOp"> {
   ];
 }
 
-def LowerVectors : Pass<"loom-lower-vectors", "mlir::func::FuncOp"> {
-  let summary = "Lower high-level vector ops on buffers to LLVM-ready forms";
+def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
+  let summary = "Tile ops at one level of their lowering config, fusing the "
+                "producers it names";
   let description = [{
-    Runs after bufferization. It first hoists transfers that read and write
-    the same buffer location in a loop out of it (the accumulator of a
-    matmul tile stays in registers across K), then progressively lowers:
+    Reads the `loom.lowering_config` of each op and tiles at one level,
+    deciding nothing itself:
 
-    - `vector.contract` to `vector.outerproduct`, then to `vector.fma`;
-    - `vector.multi_reduction` to `vector.reduction` over the inner dimension;
-    - transfers with permutation or broadcast maps to minor identity
-      transfers, broadcasts, transposes and shape casts to 1-D vector ops;
-    - `math` ops with a polynomial approximation (exp, log, tanh, erf, ...)
-      on f32 to `arith`/`vector` code, so they vectorize instead of calling
-      libm one lane at a time.
+    - `level=distribution`: each root with `distribution_tiles` is tiled by
+      them with an `scf.forall` (the threads' tiles).
+    - `level=register`: each root with `register_tiles` is tiled by them with
+      `scf.for` loops. A root already tiled for threads keeps the loops its
+      thread tile has no room to tile (a register tile as large as the thread
+      tile is the thread tile).
+    - `level=reduction`: each op (root or fused) with `reduction_tiles` has
+      its reduction loops tiled by them, so its accumulator is carried by the
+      loop.
 
-    What remains (1-D `vector.transfer_*`, `vector.fma`, `vector.reduction`)
-    is handled by `-convert-vector-to-scf` and `-convert-vector-to-llvm`.
+    At the first two levels the producers of the operands a config lists in
+    `fused_producers` are computed inside the tiles (transitively, through
+    the fused producers' own configs); a fused producer left without users is
+    erased. Roots are visited consumers first, so an epilogue fuses the
+    contraction it reads before that contraction could be tiled on its own.
+    Tiled ops keep their config, except that a producer fused into a root's
+    tiles joins its group and is no root of its own (`root = false`), so a
+    later level does not tile it again.
 
-    Example:
+    Example (`level=register`):
 
     ```mlir
-    %c = vector.contract {...} %a, %b, %acc
-        : vector<8x1xf32>, vector<1x16xf32> into vector<8x16xf32>
+    %f = linalg.fill {loom.lowering_config = #loom.lowering_config<
+        register_tiles = [1, 16], root = true>} ...
+    %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<
+        register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1],
+        root = true, fused_producers = [2]>}
+        ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%f : ...)
     ```
 
-    becomes eight `vector.fma` ops on `vector<16xf32>`, one per row, each
-    multiplying a broadcast element of `%a` with the row of `%b`.
+    becomes two `scf.for` loops over 8x16 tiles of the result, each with a
+    `linalg.fill` and a `linalg.matmul` on `tensor<8x16xf32>`.
   }];
-  let dependentDialects = [
-    "mlir::arith::ArithDialect",
-    "mlir::memref::MemRefDialect",
-    "mlir::scf::SCFDialect",
-    "mlir::vector::VectorDialect",
+  let options = [
+    Option<"level", "level", "std::string", /*default=*/"\"register\"",
+           "Tiling level: distribution, register or reduction">,
   ];
-}
-
-def FuseElementwise : Pass<"loom-fuse-elementwise", "mlir::func::FuncOp"> {
-  let summary = "Fuse elementwise linalg ops; propagate reshapes around, not "
-                "into, reductions";
-  let description = [{
-    Upstream's `linalg-fuse-elementwise-ops` with one change: a
-    `tensor.expand_shape` or `tensor.collapse_shape` is not folded into a
-    linalg op with reduction loops (a matmul, a convolution's product, a
-    reduction), nor such an op into it. Folding expands the op's iteration
-    space to the reshaped dimensions: a `[576 x 6272]` matrix product becomes
-    a 6-D one over `64x3x3` by `128x7x7`, whose innermost extents (3 and 7)
-    leave the register tiling of `loom-tile-and-vectorize` one lane wide.
-    Kept as written, the contraction gets its 8x16 tiles and the reshapes
-    stay metadata.
-
-    Elementwise producers are still fused into their consumers (reductions
-    included) when they have no other user, as upstream does.
-  }];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
     "mlir::linalg::LinalgDialect",
+    "mlir::scf::SCFDialect",
     "mlir::tensor::TensorDialect",
   ];
 }
 
-#endif // LOOM_CODEGEN_PASSES_TD
+def Vectorize : Pass<"loom-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Vectorize the tiles a lowering config gives vector sizes";
+  let description = [{
+    Every linalg op on tensors whose `loom.lowering_config` has
+    `vector_sizes` is vectorized at its static (tile) shape with
+    `linalg::vectorize`; an op with no config or no vector sizes stays a
+    linalg op and becomes scalar loops later, and so does one the vectorizer
+    cannot handle (dynamic shapes, most convolutions). Elementwise `mul` +
+    `add` reductions then become `vector.contract`, and transfers fold with
+    the tensor slices around them.
+
+    Example: a `linalg.matmul` on `tensor<8x1xf32>` and `tensor<1x16xf32>`
+    into `tensor<8x16xf32>` becomes two `vector.transfer_read`s, a
+    `vector.contract` of `vector<8x1xf32>` and `vector<1x16xf32>` into
+    `vector<8x16xf32>`, and a `vector.transfer_write`.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
+def HoistAccumulators : Pass<"loom-hoist-accumulators", "mlir::func::FuncOp"> {
+  let summary = "Carry loop-invariant tensor slices and transfers in loop "
+                "values";
+  let description = [{
+    In every `scf.for` (inner loops first), a slice or vector transfer read
+    and written back at the same loop-invariant place on an iteration
+    argument is moved out of the loop: the value is read once before it,
+    carried as a loop value, and written once after. A reduction's
+    accumulator tile stays in registers instead of going through the tensor
+    at every step.
+
+    Example:
+
+    ```mlir
+    %r = scf.for %k = %c0 to %c24 step %c1 iter_args(%t = %init) {
+      %acc = vector.transfer_read %t[%c0, %c0] ... : vector<8x16xf32>
+      %next = vector.contract ... %acc
+      %w = vector.transfer_write %next, %t[%c0, %c0] ...
+      scf.yield %w
+    }
+    ```
+
+    becomes one `vector.transfer_read` of `%init` before the loop, a loop
+    carrying `vector<8x16xf32>`, and one `vector.transfer_write` after it.
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect"];
+}
+
+def StripLoweringAttrs : Pass<"loom-strip-lowering-attrs", "mlir::ModuleOp"> {
+  let summary = "Remove loom.target and loom.lowering_config once they are "
+                "carried out";
+  let description = [{
+    The decisions have been carried out by the time the module is lowered to
+    the LLVM dialect; removing them leaves a module that tools without the
+    loom dialect (`mlir-translate`) read.
+  }];
+}
+
+#endif // LOOM_CODEGEN_COMMON_PASSES_TD

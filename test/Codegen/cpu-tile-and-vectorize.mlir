@@ -1,4 +1,4 @@
-// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-vectorize,canonicalize,cse))' | FileCheck %s
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(%cpu_tiles,canonicalize,cse))' | FileCheck %s
 
 // A matmul under a bias + relu epilogue: 8x16 register tiles over the
 // parallel loops, the fill and matmul fused into the tile, K tiled by 1 with

@@ -11,8 +11,8 @@
 // those whose result would not be computed in its destination after all.
 //
 //===----------------------------------------------------------------------===//
-#include "loom/Codegen/Bufferization.h"
-#include "loom/Codegen/Passes.h"
+#include "loom/Codegen/Common/Bufferization.h"
+#include "loom/Codegen/Common/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotModuleBufferize.h"
@@ -26,7 +26,7 @@
 
 namespace loom {
 #define GEN_PASS_DEF_ELIMINATEEMPTYTENSORS
-#include "loom/Codegen/Passes.h.inc"
+#include "loom/Codegen/Common/Passes.h.inc"
 } // namespace loom
 
 using namespace mlir;

@@ -1,0 +1,123 @@
+//===- LoomCodegenAttrs.td - What code generation decided --*- tablegen -*-===//
+//
+// Attributes a target's lowering strategy writes and its mechanism passes
+// read: the description of the target (on the module) and the lowering
+// configuration of each op (see docs/pipeline.md).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_CODEGEN_ATTRS_TD
+#define LOOM_CODEGEN_ATTRS_TD
+
+include "loom/Dialect/Loom/IR/LoomDialect.td"
+
+def Loom_CPUTargetAttr : AttrDef<Loom_Dialect, "CPUTarget"> {
+  let mnemonic = "cpu_target";
+  let summary = "The facts about a CPU that its lowering strategy reads";
+  let description = [{
+    `loom.target = #loom.cpu_target<...>` on a module says which CPU its code
+    is for: the widest vector register the code may use (`vector_bits`), how
+    many of them the ISA names (`vector_registers`), the vector FMAs a core
+    starts per cycle (`fma_units`), and the per-core L1 data and L2 caches and
+    the shared L3 in bytes. `loom-cpu-select-lowering-config` derives tile
+    sizes from it. Every field is required and positive; `vector_bits` is a
+    power of two of at least 128.
+
+    ```mlir
+    module attributes {loom.target = #loom.cpu_target<vector_bits = 256,
+        vector_registers = 16, fma_units = 2, l1_cache = 32768,
+        l2_cache = 1048576, l3_cache = 33554432>} {}
+    ```
+  }];
+  let parameters = (ins "unsigned":$vector_bits, "unsigned":$vector_registers,
+                        "unsigned":$fma_units, "uint64_t":$l1_cache,
+                        "uint64_t":$l2_cache, "uint64_t":$l3_cache);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
+def Loom_ConvNone : I32EnumAttrCase<"none", 0>;
+def Loom_ConvDirect : I32EnumAttrCase<"direct", 1>;
+def Loom_ConvIm2colPixels : I32EnumAttrCase<"im2col_pixels", 2>;
+def Loom_ConvIm2colChannels : I32EnumAttrCase<"im2col_channels", 3>;
+def Loom_ConvAlgorithm : I32EnumAttr<"ConvAlgorithm",
+    "how a convolution is computed",
+    [Loom_ConvNone, Loom_ConvDirect, Loom_ConvIm2colPixels,
+     Loom_ConvIm2colChannels]> {
+  let cppNamespace = "::loom";
+  let genSpecializedAttr = 0;
+}
+
+// A list of sizes in square brackets, `[8, 16, 0]`; omitted when empty.
+class Loom_SizesParameter<string desc>
+    : OptionalArrayRefParameter<"int64_t", desc> {
+  let parser = [{
+    [&]() -> ::mlir::FailureOr<::llvm::SmallVector<int64_t>> {
+      ::llvm::SmallVector<int64_t> sizes;
+      if ($_parser.parseCommaSeparatedList(
+              ::mlir::AsmParser::Delimiter::Square,
+              [&] { return $_parser.parseInteger(sizes.emplace_back()); }))
+        return ::mlir::failure();
+      return sizes;
+    }()
+  }];
+  let printer = [{
+    $_printer << '[';
+    ::llvm::interleaveComma($_self, $_printer);
+    $_printer << ']';
+  }];
+}
+
+def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
+  let mnemonic = "lowering_config";
+  let summary = "How one op is lowered: its tiles, vectors, algorithm and "
+                "fusion group";
+  let description = [{
+    `loom.lowering_config = #loom.lowering_config<...>` on a linalg op is the
+    decision of the target's strategy (`loom-cpu-select-lowering-config`);
+    the mechanism passes read it and decide nothing themselves. Every list of
+    sizes has one entry per loop of the op; 0 leaves a loop untiled, and an
+    empty (omitted) list skips that level.
+
+    - `distribution_tiles`: the parallel tiles handed to threads (an
+      `scf.forall`); empty: the op runs on one thread.
+    - `cache_tiles`: tiles that keep operands in cache (read by no pass yet:
+      room for packing and multi-level tiling).
+    - `register_tiles`: the parallel tiles computed in registers; a root is
+      tiled by them with `scf.for` loops (inside its thread tile).
+    - `reduction_tiles`: the tiles of the reduction loops, whose accumulator
+      stays in registers across the reduction.
+    - `vector_sizes`: the vector shape of one register tile; empty: the op
+      stays scalar (e.g. it reads or writes `i1`, which LLVM packs in bits).
+    - `conv_algorithm`: for a convolution, how it is computed: `direct` (as
+      written), `im2col_pixels` (a window gather and a product with the
+      output pixels as columns) or `im2col_channels` (with the output
+      channels as columns); `none` for other ops.
+    - `root`: the op starts a fusion group and is tiled; an op that is not a
+      root is only computed inside the tiles of the root that fuses it.
+    - `fused_producers`: the operand numbers of the op whose producers join
+      its group (computed inside its tiles).
+
+    ```mlir
+    %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<
+             register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1],
+             vector_sizes = [8, 16, 1], root = true, fused_producers = [2]>}
+        ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>)
+        outs(%fill : tensor<32x48xf32>) -> tensor<32x48xf32>
+    ```
+  }];
+  let parameters = (ins
+      Loom_SizesParameter<"thread tile per loop">:$distribution_tiles,
+      Loom_SizesParameter<"cache tile per loop">:$cache_tiles,
+      Loom_SizesParameter<"register tile per loop">:$register_tiles,
+      Loom_SizesParameter<"reduction tile per loop">:$reduction_tiles,
+      Loom_SizesParameter<"vector shape of a register tile">:$vector_sizes,
+      DefaultValuedParameter<"::loom::ConvAlgorithm",
+                             "::loom::ConvAlgorithm::none">:$conv_algorithm,
+      DefaultValuedParameter<"bool", "false">:$root,
+      Loom_SizesParameter<"operands whose producers join the group">
+          :$fused_producers);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
+#endif // LOOM_CODEGEN_ATTRS_TD

@@ -1,0 +1,27 @@
+//===- ConvToMatmul.h - Convolutions as im2col + matrix products -*- C++ -*-===//
+#ifndef LOOM_LIB_CODEGEN_CONVTOMATMUL_H
+#define LOOM_LIB_CODEGEN_CONVTOMATMUL_H
+
+#include "loom/Dialect/Loom/IR/LoomOps.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace loom {
+
+/// Whether `conv` has the static shapes and single element type that
+/// rewriteConvAsMatmul needs.
+bool canRewriteConvAsMatmul(mlir::linalg::Conv2DNchwFchwOp conv);
+
+/// Rewrites a `linalg.conv_2d_nchw_fchw` for which canRewriteConvAsMatmul
+/// holds as an im2col gather (a `linalg.generic` copy) followed by a matrix
+/// product whose columns are the output pixels (OH*OW, `im2col_pixels`) or
+/// the output channels (F, `im2col_channels`). Fails, changing nothing, for
+/// any other convolution or algorithm.
+mlir::LogicalResult rewriteConvAsMatmul(mlir::RewriterBase &rewriter,
+                                        mlir::linalg::Conv2DNchwFchwOp conv,
+                                        ConvAlgorithm algorithm);
+
+} // namespace loom
+
+#endif

@@ -1,0 +1,32 @@
+//===- ElementwiseFusionPolicy.cpp - Which ops the CPU fuses --------------===//
+#include "loom/Codegen/CPU/ElementwiseFusionPolicy.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+using namespace mlir;
+
+namespace {
+
+bool hasReductionLoops(Operation *op) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+  return linalgOp && linalgOp.getNumReductionLoops() > 0;
+}
+
+/// Upstream's default: fuse a producer only into its single user.
+bool producerHasOneUse(OpOperand *fusedOperand) {
+  Operation *producer = fusedOperand->get().getDefiningOp();
+  return producer && producer->hasOneUse();
+}
+
+} // namespace
+
+loom::ElementwiseFusionPolicy loom::cpuElementwiseFusionPolicy() {
+  return {producerHasOneUse, [](OpOperand *fusedOperand) {
+            // The reshape is the operand's producer (folded into its
+            // consumer) or its user (folding the producing op): neither
+            // side may be a reduction.
+            return producerHasOneUse(fusedOperand) &&
+                   !hasReductionLoops(fusedOperand->getOwner()) &&
+                   !hasReductionLoops(fusedOperand->get().getDefiningOp());
+          }};
+}

@@ -1,0 +1,60 @@
+//===- LoomCodegenAttrs.cpp - Verifiers of the code generation attributes -===//
+#include "loom/Dialect/Loom/IR/LoomOps.h"
+
+#include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+
+namespace loom {
+
+LogicalResult
+CPUTargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                      unsigned vectorBits, unsigned vectorRegisters,
+                      unsigned fmaUnits, uint64_t l1Cache, uint64_t l2Cache,
+                      uint64_t l3Cache) {
+  if (vectorBits < 128 || !llvm::isPowerOf2_32(vectorBits))
+    return emitError() << "vector_bits must be a power of two of at least "
+                          "128, got "
+                       << vectorBits;
+  if (vectorRegisters == 0 || fmaUnits == 0)
+    return emitError() << "vector_registers and fma_units must be positive";
+  if (l1Cache == 0 || l2Cache == 0 || l3Cache == 0)
+    return emitError() << "cache sizes must be positive";
+  return success();
+}
+
+LogicalResult LoweringConfigAttr::verify(
+    function_ref<InFlightDiagnostic()> emitError,
+    ArrayRef<int64_t> distributionTiles, ArrayRef<int64_t> cacheTiles,
+    ArrayRef<int64_t> registerTiles, ArrayRef<int64_t> reductionTiles,
+    ArrayRef<int64_t> vectorSizes, ConvAlgorithm, bool,
+    ArrayRef<int64_t> fusedProducers) {
+  std::pair<StringLiteral, ArrayRef<int64_t>> levels[] = {
+      {"distribution_tiles", distributionTiles},
+      {"cache_tiles", cacheTiles},
+      {"register_tiles", registerTiles},
+      {"reduction_tiles", reductionTiles},
+      {"vector_sizes", vectorSizes}};
+  std::optional<size_t> loops;
+  for (auto [name, sizes] : levels) {
+    if (sizes.empty())
+      continue;
+    if (llvm::any_of(sizes, [](int64_t size) { return size < 0; }))
+      return emitError() << name << " must not be negative";
+    if (loops && *loops != sizes.size())
+      return emitError() << name << " has " << sizes.size()
+                         << " entries where the other sizes have " << *loops
+                         << " (one per loop)";
+    loops = sizes.size();
+  }
+  if (llvm::is_contained(vectorSizes, 0))
+    return emitError() << "vector_sizes must be positive";
+  llvm::SmallSet<int64_t, 4> seen;
+  for (int64_t operand : fusedProducers)
+    if (operand < 0 || !seen.insert(operand).second)
+      return emitError() << "fused_producers must be distinct operand numbers";
+  return success();
+}
+
+} // namespace loom

@@ -1,0 +1,146 @@
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(loom-cpu-select-lowering-config))' | FileCheck %s
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(loom-cpu-attach-target,func.func(loom-cpu-select-lowering-config{threads=4}))' | FileCheck %s --check-prefix=THREADS
+
+// One decision of the CPU strategy per function. The default target is a
+// 512-bit core with 32 registers: 8x16 register tiles of f32, K tiled by 1,
+// the fill fused into the matmul's tiles.
+
+// CHECK-LABEL: func.func @matmul_512
+// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<register_tiles = [1, 16], vector_sizes = [1, 16], root = true>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true, fused_producers = [2]>}
+func.func @matmul_512(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>) -> tensor<32x48xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<32x48xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<32x48xf32>) -> tensor<32x48xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%fill : tensor<32x48xf32>) -> tensor<32x48xf32>
+  return %r : tensor<32x48xf32>
+}
+
+// -----
+
+// A 256-bit target with 16 registers (AVX2): one register holds 8 f32, so
+// the tiles are 8x8, and 4 f64.
+
+// CHECK-LABEL: func.func @matmul_256
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 8, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 8, 1], root = true>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 4, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 4, 1], root = true>}
+module attributes {loom.target = #loom.cpu_target<vector_bits = 256, vector_registers = 16, fma_units = 2, l1_cache = 32768, l2_cache = 1048576, l3_cache = 33554432>} {
+func.func @matmul_256(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<32x48xf32>,
+                      %x: tensor<32x24xf64>, %y: tensor<24x48xf64>, %z: tensor<32x48xf64>) -> (tensor<32x48xf32>, tensor<32x48xf64>) {
+  %r = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%c : tensor<32x48xf32>) -> tensor<32x48xf32>
+  %s = linalg.matmul ins(%x, %y : tensor<32x24xf64>, tensor<24x48xf64>) outs(%z : tensor<32x48xf64>) -> tensor<32x48xf64>
+  return %r, %s : tensor<32x48xf32>, tensor<32x48xf64>
+}
+}
+
+// -----
+
+// A matmul whose only user is an elementwise epilogue is fused into it: the
+// epilogue is the root with the matmul's register tile.
+
+// CHECK-LABEL: func.func @epilogue_fused
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1]>}
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16], vector_sizes = [8, 16], root = true, fused_producers = [0]>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @epilogue_fused(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<32x48xf32>) -> tensor<32x48xf32> {
+  %m = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%c : tensor<32x48xf32>) -> tensor<32x48xf32>
+  %empty = tensor.empty() : tensor<32x48xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%m : tensor<32x48xf32>) outs(%empty : tensor<32x48xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %e = math.exp %in : f32
+    linalg.yield %e : f32
+  } -> tensor<32x48xf32>
+  return %r : tensor<32x48xf32>
+}
+
+// -----
+
+// A matmul with two users is not fused into either: it would be computed
+// twice. It is a root of its own, and the epilogue fuses nothing.
+
+// CHECK-LABEL: func.func @two_users_not_fused
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true>}
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [1, 16], vector_sizes = [1, 16], root = true>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @two_users_not_fused(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<32x48xf32>) -> (tensor<32x48xf32>, tensor<32x48xf32>) {
+  %m = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%c : tensor<32x48xf32>) -> tensor<32x48xf32>
+  %empty = tensor.empty() : tensor<32x48xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%m : tensor<32x48xf32>) outs(%empty : tensor<32x48xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %e = math.exp %in : f32
+    linalg.yield %e : f32
+  } -> tensor<32x48xf32>
+  return %r, %m : tensor<32x48xf32>, tensor<32x48xf32>
+}
+
+// -----
+
+// With threads, an op with enough work is distributed by its register tiles;
+// a small one is not. Without threads nothing is.
+
+// CHECK-LABEL: func.func @distribute_or_not
+// CHECK-NOT: distribution_tiles
+// THREADS-LABEL: func.func @distribute_or_not
+// THREADS: linalg.generic {{.*}} ins(%{{.*}} : tensor<512x512xf32>) {{.*}}loom.lowering_config = #loom.lowering_config<distribution_tiles = [1, 16], register_tiles = [1, 16], vector_sizes = [1, 16], root = true>
+// THREADS: linalg.generic {{.*}} ins(%{{.*}} : tensor<8x16xf32>) {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [1, 16], vector_sizes = [1, 16], root = true>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @distribute_or_not(%x: tensor<512x512xf32>, %y: tensor<8x16xf32>) -> (tensor<512x512xf32>, tensor<8x16xf32>) {
+  %e = tensor.empty() : tensor<512x512xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<512x512xf32>) outs(%e : tensor<512x512xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %v = math.exp %in : f32
+    linalg.yield %v : f32
+  } -> tensor<512x512xf32>
+  %f = tensor.empty() : tensor<8x16xf32>
+  %s = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%y : tensor<8x16xf32>) outs(%f : tensor<8x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %v = math.exp %in : f32
+    linalg.yield %v : f32
+  } -> tensor<8x16xf32>
+  return %r, %s : tensor<512x512xf32>, tensor<8x16xf32>
+}
+
+// -----
+
+// Convolutions: with many output pixels, im2col with the pixels as the
+// product's columns; with few pixels but many channels, with the channels as
+// columns; with fewer than 4 output channels, as written (direct).
+
+// CHECK-LABEL: func.func @conv_algorithms
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}loom.lowering_config = #loom.lowering_config<conv_algorithm = im2col_pixels>
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}loom.lowering_config = #loom.lowering_config<conv_algorithm = im2col_channels>
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [1, 1, 1, 1, 0, 0, 0], reduction_tiles = [0, 0, 0, 0, 1, 1, 1], vector_sizes = [1, 1, 1, 1, 1, 1, 1], conv_algorithm = direct, root = true>
+func.func @conv_algorithms(%x: tensor<1x3x10x10xf32>, %w: tensor<8x3x3x3xf32>, %c: tensor<1x8x8x8xf32>,
+                           %x2: tensor<1x3x5x5xf32>, %w2: tensor<32x3x3x3xf32>, %c2: tensor<1x32x3x3xf32>,
+                           %w3: tensor<2x3x3x3xf32>, %c3: tensor<1x2x8x8xf32>) -> (tensor<1x8x8x8xf32>, tensor<1x32x3x3xf32>, tensor<1x2x8x8xf32>) {
+  %p = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x3x10x10xf32>, tensor<8x3x3x3xf32>) outs(%c : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  %q = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x2, %w2 : tensor<1x3x5x5xf32>, tensor<32x3x3x3xf32>) outs(%c2 : tensor<1x32x3x3xf32>) -> tensor<1x32x3x3xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w3 : tensor<1x3x10x10xf32>, tensor<2x3x3x3xf32>) outs(%c3 : tensor<1x2x8x8xf32>) -> tensor<1x2x8x8xf32>
+  return %p, %q, %r : tensor<1x8x8x8xf32>, tensor<1x32x3x3xf32>, tensor<1x2x8x8xf32>
+}
+
+// -----
+
+// An op that reads or writes i1 gets no vector sizes: it stays scalar.
+
+// CHECK-LABEL: func.func @boolean_stays_scalar
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [16], root = true>
+#id = affine_map<(d0) -> (d0)>
+func.func @boolean_stays_scalar(%x: tensor<16xf32>) -> tensor<16xi1> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16xi1>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : tensor<16xf32>) outs(%e : tensor<16xi1>) {
+  ^bb0(%in: f32, %out: i1):
+    %b = arith.cmpf ogt, %in, %zero : f32
+    linalg.yield %b : i1
+  } -> tensor<16xi1>
+  return %r : tensor<16xi1>
+}
