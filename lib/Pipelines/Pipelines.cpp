@@ -219,7 +219,7 @@ void registerPipelines() {
                               options.stopAfter + "'");
         return success();
       },
-      [](function_ref<void(const detail::PassOptions &)> handler) {
+      [](function_ref<void(const mlir::detail::PassOptions &)> handler) {
         handler(CPUPipelineOptions());
       });
   PassPipelineRegistration<CPUCodegenPipelineOptions>(
