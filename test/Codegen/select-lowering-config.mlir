@@ -35,6 +35,33 @@ func.func @matmul_256(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<3
 
 // -----
 
+// One FMA unit (this host, as LLVM's scheduling model describes it): the
+// latency alone would ask for 4 accumulator rows, but the tile keeps at least
+// 8 so the row load and the broadcasts stay amortized. Four FMA units ask for
+// 16 rows, which half of 32 registers allows.
+
+// CHECK-LABEL: func.func @matmul_one_fma_unit
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true>}
+module attributes {loom.target = #loom.cpu_target<vector_bits = 512, vector_registers = 32, fma_units = 1, l1_cache = 49152, l2_cache = 2097152, l3_cache = 33554432>} {
+func.func @matmul_one_fma_unit(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<32x48xf32>) -> tensor<32x48xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%c : tensor<32x48xf32>) -> tensor<32x48xf32>
+  return %r : tensor<32x48xf32>
+}
+}
+
+// -----
+
+// CHECK-LABEL: func.func @matmul_four_fma_units
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [16, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [16, 16, 1], root = true>}
+module attributes {loom.target = #loom.cpu_target<vector_bits = 512, vector_registers = 32, fma_units = 4, l1_cache = 49152, l2_cache = 2097152, l3_cache = 33554432>} {
+func.func @matmul_four_fma_units(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %c: tensor<32x48xf32>) -> tensor<32x48xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%c : tensor<32x48xf32>) -> tensor<32x48xf32>
+  return %r : tensor<32x48xf32>
+}
+}
+
+// -----
+
 // A matmul whose only user is an elementwise epilogue is fused into it: the
 // epilogue is the root with the matmul's register tile.
 

@@ -35,6 +35,12 @@ constexpr uint64_t kMinIterationsPerParallelTile = 16;
 /// Cycles from an FMA's start to its result: independent accumulators a
 /// unit needs to start one FMA every cycle.
 constexpr int64_t kFMALatency = 4;
+/// Fewest rows of a contraction's register tile: each K step loads one row
+/// vector of B and broadcasts one element of A per row, so fewer rows spend
+/// more of the load ports per FMA. Measured on the AVX-512 host (which LLVM's
+/// scheduling model gives one FMA unit): 4 rows made the AE, VAE and GAN
+/// training steps 13-25% slower than 8 (docs/performance.md).
+constexpr int64_t kMinContractionRows = 8;
 /// Output channels below which im2col is not worth its gather.
 constexpr int64_t kMinOutputChannels = 4;
 /// Fewest pixel columns (one 128-bit register of f32) that the product uses
@@ -54,15 +60,18 @@ int64_t largestDividingPowerOfTwo(int64_t size, int64_t limit) {
 struct RegisterTile {
   int64_t bits;
   /// Rows of a contraction's tile, one accumulator register each: enough to
-  /// keep every FMA unit busy through the FMA latency, at most half the
-  /// register file (the rest holds the broadcast and row operands).
+  /// keep every FMA unit busy through the FMA latency and to amortize the
+  /// loads, at most half the register file (the rest holds the broadcast and
+  /// row operands).
   int64_t contractionRows;
 
   explicit RegisterTile(CPUTargetAttr target)
       : bits(target.getVectorBits()),
         contractionRows(static_cast<int64_t>(llvm::bit_floor(std::max<uint64_t>(
-            1, std::min<uint64_t>(target.getVectorRegisters() / 2,
-                                  kFMALatency * target.getFmaUnits()))))) {}
+            1, std::min<uint64_t>(
+                   target.getVectorRegisters() / 2,
+                   std::max<uint64_t>(kMinContractionRows,
+                                      kFMALatency * target.getFmaUnits())))))) {}
 
   /// How many elements of the op's result type fill one vector register.
   int64_t lanes(linalg::LinalgOp op) const {
