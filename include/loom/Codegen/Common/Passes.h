@@ -8,11 +8,6 @@
 
 namespace loom {
 
-/// Result attribute `loom.tied_to = <argument index>`: the result is the new
-/// value of that argument and is written into the argument's buffer in place
-/// (see `loom-results-to-out-params`).
-inline constexpr llvm::StringLiteral kTiedToAttrName = "loom.tied_to";
-
 #define GEN_PASS_DECL
 #include "loom/Codegen/Common/Passes.h.inc"
 
