@@ -6,8 +6,8 @@
 // message reads like MLIR's own output (`file:line:col: error: ...`).
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_LIB_RUNTIME_COMPILESESSION_H
-#define LOOM_LIB_RUNTIME_COMPILESESSION_H
+#ifndef LOOM_LIB_COMPILER_COMPILESESSION_H
+#define LOOM_LIB_COMPILER_COMPILESESSION_H
 
 #include "loom/Compiler/MLIRCompile.h"
 #include "loom/Runtime/Artifact.h"

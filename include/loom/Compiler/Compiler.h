@@ -14,8 +14,8 @@
 // loom/Compiler/MLIRCompile.h.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_RUNTIME_COMPILER_H
-#define LOOM_RUNTIME_COMPILER_H
+#ifndef LOOM_COMPILER_COMPILER_H
+#define LOOM_COMPILER_COMPILER_H
 
 #include "loom/Runtime/Executable.h"
 #include "loom/Support/Error.h"

@@ -12,8 +12,8 @@
 // only; no MLIR object outlives the call.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LOOM_RUNTIME_MLIRCOMPILE_H
-#define LOOM_RUNTIME_MLIRCOMPILE_H
+#ifndef LOOM_COMPILER_MLIRCOMPILE_H
+#define LOOM_COMPILER_MLIRCOMPILE_H
 
 #include "loom/Compiler/Compiler.h"
 #include "loom/Runtime/Executable.h"
