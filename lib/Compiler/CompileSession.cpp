@@ -651,19 +651,11 @@ Expected<void> CompileSession::saveArtifact(
   info.signatures = std::move(*signatures);
 
   llvm::LLVMContext llvmContext;
-  std::unique_ptr<llvm::Module> llvmModule =
-      mlir::translateModuleToLLVMIR(module, llvmContext);
-  if (!llvmModule)
-    return failure(ErrorKind::CompileFailure,
-                   "cannot translate the LLVM dialect to LLVM IR");
-  mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
-                                                        machine->get());
-  auto optimizer = mlir::makeOptimizingTransformer(options.optLevel,
-                                                   /*sizeLevel=*/0,
-                                                   machine->get());
-  if (llvm::Error error = optimizer(llvmModule.get()))
-    return Error(ErrorKind::CompileFailure,
-                 "LLVM optimization failed: " + llvmErrorText(std::move(error)));
+  Expected<std::unique_ptr<llvm::Module>> optimized =
+      translateAndOptimize(module, llvmContext, **machine, options.optLevel);
+  if (!optimized)
+    return optimized.error();
+  std::unique_ptr<llvm::Module> llvmModule = std::move(*optimized);
   Expected<void> wrapped = addPackedWrappers(*llvmModule, info.signatures);
   if (!wrapped)
     return wrapped.error();
@@ -747,6 +739,26 @@ Expected<void> CompileSession::saveArtifact(
   return {};
 }
 
+Expected<std::unique_ptr<llvm::Module>>
+CompileSession::translateAndOptimize(mlir::ModuleOp module,
+                                     llvm::LLVMContext &llvmContext,
+                                     llvm::TargetMachine &machine,
+                                     unsigned optLevel) {
+  std::unique_ptr<llvm::Module> llvmModule =
+      mlir::translateModuleToLLVMIR(module, llvmContext);
+  if (!llvmModule)
+    return failure(ErrorKind::CompileFailure,
+                   "cannot translate the LLVM dialect to LLVM IR");
+  mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
+                                                        &machine);
+  auto optimizer = mlir::makeOptimizingTransformer(optLevel, /*sizeLevel=*/0,
+                                                   &machine);
+  if (llvm::Error error = optimizer(llvmModule.get()))
+    return Error(ErrorKind::CompileFailure,
+                 "LLVM optimization failed: " + llvmErrorText(std::move(error)));
+  return llvmModule;
+}
+
 Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
                                            std::string_view emitName,
                                            const CompilerOptions &options) {
@@ -790,18 +802,11 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   if (!machine)
     return machine.error();
   llvm::LLVMContext llvmContext;
-  std::unique_ptr<llvm::Module> llvmModule =
-      mlir::translateModuleToLLVMIR(module, llvmContext);
-  if (!llvmModule)
-    return failure(ErrorKind::CompileFailure,
-                   "cannot translate the LLVM dialect to LLVM IR");
-  mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
-                                                        machine->get());
-  auto optimizer = mlir::makeOptimizingTransformer(options.optLevel,
-                                                   /*sizeLevel=*/0,
-                                                   machine->get());
-  if (llvm::Error error = optimizer(llvmModule.get()))
-    return Error(ErrorKind::CompileFailure, "LLVM optimization failed: " + llvmErrorText(std::move(error)));
+  Expected<std::unique_ptr<llvm::Module>> optimized =
+      translateAndOptimize(module, llvmContext, **machine, options.optLevel);
+  if (!optimized)
+    return optimized.error();
+  std::unique_ptr<llvm::Module> llvmModule = std::move(*optimized);
   if (translation->second == Translation::LLVMIR) {
     llvmModule->print(stream, /*AAW=*/nullptr);
     return output;

@@ -15,6 +15,9 @@
 #include "loom/Target/TargetBackend.h"
 
 #include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Target/TargetMachine.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 
@@ -80,6 +83,11 @@ private:
   /// Runs `stages` in order; the error names the failing stage and pass.
   Expected<void> lower(mlir::ModuleOp module,
                                  const std::vector<LoweringStage> &stages);
+  /// Translates the lowered `module` to LLVM IR in `llvmContext` and runs
+  /// LLVM's optimizer at `optLevel` for `machine`.
+  Expected<std::unique_ptr<llvm::Module>>
+  translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
+                       llvm::TargetMachine &machine, unsigned optLevel);
   /// `summary`, then every diagnostic collected so far (which are cleared).
   Error failure(ErrorKind kind, const std::string &summary) {
     return diagnostics->error(kind, summary);
