@@ -19,6 +19,7 @@
 #include "loom/Support/Error.h"
 
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CodeGen.h"
@@ -28,6 +29,7 @@
 #include <vector>
 
 namespace llvm {
+class Module;
 class TargetMachine;
 } // namespace llvm
 
@@ -76,6 +78,13 @@ public:
   virtual Expected<std::unique_ptr<llvm::TargetMachine>>
   createTargetMachine(llvm::CodeGenOptLevel optLevel,
                       bool positionIndependent) const = 0;
+  /// Runs this machine's LLVM IR pipeline at `optLevel` (0-3) on `module`,
+  /// the last stage's code translated to LLVM IR; when `timing` is enabled,
+  /// its passes are timed in it.
+  virtual void optimizeLLVMModule(llvm::Module &module,
+                                  llvm::TargetMachine &machine,
+                                  unsigned optLevel,
+                                  mlir::TimingScope &timing) const = 0;
   /// An error unless code for this machine can run in this process: the
   /// JIT refuses code that would stop at an instruction the host lacks.
   virtual Expected<void> checkRunsOnHost() const = 0;

@@ -38,6 +38,12 @@ public:
     return createCPUTargetMachine(options.target, optLevel, positionIndependent);
   }
 
+  void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine &machine,
+                          unsigned optLevel,
+                          mlir::TimingScope &timing) const override {
+    optimizeCPUModule(module, machine, optLevel, timing);
+  }
+
   Expected<void> checkRunsOnHost() const override {
     return checkCPURunsOnHost(options.target);
   }

@@ -17,6 +17,10 @@
 #include <memory>
 #include <string_view>
 
+namespace llvm {
+class Module;
+} // namespace llvm
+
 namespace loom {
 
 /// The CPU `cpuName` (an LLVM CPU name, or "host") of the host's
@@ -36,6 +40,13 @@ Expected<void> checkCPURunsOnHost(const CPUTarget &target);
 Expected<std::unique_ptr<llvm::TargetMachine>>
 createCPUTargetMachine(const CPUTarget &target, llvm::CodeGenOptLevel optLevel,
                        bool positionIndependent = false);
+
+/// Optimizes `module` (the last stage's code, translated) with LLVM's
+/// default pipeline at `optLevel` (0-3), less the loop unroller and the loop
+/// vectorizer: MLIR has already shaped the loops and vectors. When
+/// `timing` is enabled, every pass is timed in it.
+void optimizeCPUModule(llvm::Module &module, llvm::TargetMachine &machine,
+                       unsigned optLevel, mlir::TimingScope &timing);
 
 /// The backend registered as "cpu".
 std::unique_ptr<TargetBackend> createCPUBackend();
