@@ -99,6 +99,8 @@ void buildCPULLVMStage(OpPassManager &pm, const CPUCodegenOptions &options) {
   bool multiThreaded = options.threads > 1;
   // Every decision is carried out; the rest needs no loom dialect.
   pm.addPass(createStripLoweringAttrs());
+  // One function per kernel: LLVM and the passes below see one at a time.
+  pm.addPass(createOutlineKernels());
   // Vector ops down to 1-D LLVM-ready forms; leftover linalg ops to loops.
   OpPassManager &onBuffers = pm.nest<func::FuncOp>();
   onBuffers.addPass(createLowerVectors());

@@ -14,10 +14,10 @@
 // TILES-NOT: vector<16xf32>
 // TILES-NOT: x16xf32>
 
-// CHECK-LABEL: {{^}}matmul_bias_relu:
+// The kernel (loom-outline-kernels) is the last function.
+// CHECK-LABEL: {{^}}matmul_bias_relu_k0:
 // CHECK-COUNT-8: vfmadd{{[0-9]+}}ps {{.*}}ymm
 // CHECK-NOT: zmm
-// CHECK-LABEL: {{^}}_mlir_ciface_matmul_bias_relu:
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d1)>
 module attributes {loom.target = #loom.cpu_target<vector_bits = 256, vector_registers = 16, fma_units = 2, l1_cache = 32768, l2_cache = 1048576, l3_cache = 33554432>} {

@@ -9,14 +9,16 @@
 // the elementwise chain run on zmm registers, and exp is a vectorized
 // polynomial, not a libm call per element.
 
-// FMA-LABEL: {{^}}matmul_bias_relu:
-// ARITH-LABEL: {{^}}matmul_bias_relu:
+// Each function's kernel is its own function (loom-outline-kernels), after
+// the function and its C wrapper.
+// FMA-LABEL: {{^}}matmul_bias_relu_k0:
+// ARITH-LABEL: {{^}}matmul_bias_relu_k0:
 // FMA-COUNT-8: vfmadd{{[0-9]+}}ps {{.*}}zmm
 // FMA-NOT: call
 // ARITH-DAG: vaddps {{.*}}zmm
 // ARITH-DAG: vmaxps {{.*}}zmm
-// FMA: {{^}}_mlir_ciface_matmul_bias_relu:
-// ARITH-LABEL: {{^}}_mlir_ciface_matmul_bias_relu:
+// FMA: {{^}}scale_shift_exp:
+// ARITH-LABEL: {{^}}scale_shift_exp:
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d1)>
 func.func @matmul_bias_relu(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %bias: tensor<48xf32>) -> tensor<32x48xf32> {
@@ -34,11 +36,11 @@ func.func @matmul_bias_relu(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>, %bias:
   return %r : tensor<32x48xf32>
 }
 
-// ARITH-LABEL: {{^}}scale_shift_exp:
+// ARITH-LABEL: {{^}}scale_shift_exp_k0:
 // ARITH: vmulps {{.*}}zmm
 // ARITH: vaddps {{.*}}zmm
 // ARITH-NOT: call
-// ARITH-LABEL: {{^}}_mlir_ciface_scale_shift_exp:
+// ARITH-LABEL: {{^}}scale_f64:
 func.func @scale_shift_exp(%x: tensor<16x64xf32>, %y: tensor<16x64xf32>, %z: tensor<16x64xf32>) -> tensor<16x64xf32> {
   %empty = tensor.empty() : tensor<16x64xf32>
   %r = linalg.generic {indexing_maps = [#id, #id, #id, #id], iterator_types = ["parallel", "parallel"]}
@@ -54,9 +56,8 @@ func.func @scale_shift_exp(%x: tensor<16x64xf32>, %y: tensor<16x64xf32>, %z: ten
 
 // An f64 chain of width 8 uses zmm registers as well.
 
-// ARITH-LABEL: {{^}}scale_f64:
+// ARITH-LABEL: {{^}}scale_f64_k0:
 // ARITH: vmulpd {{.*}}zmm
-// ARITH-LABEL: {{^}}_mlir_ciface_scale_f64:
 func.func @scale_f64(%x: tensor<4x24xf64>, %y: tensor<4x24xf64>) -> tensor<4x24xf64> {
   %empty = tensor.empty() : tensor<4x24xf64>
   %r = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}

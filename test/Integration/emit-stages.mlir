@@ -52,8 +52,9 @@
 
 // LLVM-NOT: func.func
 // LLVM: llvm.func @dense
-// LLVM: llvm.intr.fmuladd
 // LLVM: llvm.func @_mlir_ciface_dense
+// LLVM: llvm.func internal @dense_k0
+// LLVM: llvm.intr.fmuladd
 
 // LLVMIR: define void @_mlir_ciface_dense(ptr
 

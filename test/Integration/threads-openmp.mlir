@@ -14,7 +14,8 @@
 
 // RUN: not loomc %s --run --num-threads=0 2>&1 | FileCheck %s --check-prefix=ZERO
 
-// DIALECT-LABEL: llvm.func @dense
+// The kernel is its own function (loom-outline-kernels).
+// DIALECT-LABEL: llvm.func internal @dense_k0
 // DIALECT: %[[TWO:.*]] = llvm.mlir.constant(2 : i32) : i32
 // DIALECT: omp.parallel num_threads(%[[TWO]] : i32)
 // DIALECT-NEXT: omp.wsloop
@@ -22,10 +23,10 @@
 // DIALECT: llvm.intr.fmuladd
 // DIALECT: omp.yield
 
-// IR-LABEL: define void @dense(
+// IR-LABEL: define internal {{.*}}void @dense_k0(
 // IR: call void @__kmpc_push_num_threads(ptr {{.*}}@{{.*}}, i32 %{{.*}}, i32 2)
-// IR: call void {{.*}}@__kmpc_fork_call(ptr {{.*}}@{{.*}}, i32 {{[0-9]+}}, ptr {{.*}}@dense..omp_par
-// IR: define internal void @dense..omp_par(
+// IR: call void {{.*}}@__kmpc_fork_call(ptr {{.*}}@{{.*}}, i32 {{[0-9]+}}, ptr {{.*}}@dense_k0..omp_par
+// IR: define internal void @dense_k0..omp_par(
 // IR: call void @__kmpc_for_static_init_8u(
 
 // SEQUENTIAL-NOT: __kmpc

@@ -291,4 +291,54 @@ def StripLoweringAttrs : Pass<"loom-strip-lowering-attrs", "mlir::ModuleOp"> {
   }];
 }
 
+def OutlineKernels : Pass<"loom-outline-kernels", "mlir::ModuleOp"> {
+  let summary = "Move every loop nest of a bufferized function into a "
+                "function of its own";
+  let description = [{
+    After bufferization a function is a sequence of kernels (loop nests and
+    leftover linalg ops, each computing one fused op into its buffers)
+    between allocations. Each top-level op with a region of a function with
+    one block becomes a call of a new private function, `@<function>_kN`,
+    that takes the values it uses from above as arguments (constants are
+    cloned instead, so the kernel keeps its static trip counts) and returns
+    its results. The kernels are marked `noinline` and get internal linkage
+    (`llvm.linkage`): they export no symbol.
+
+    One function per kernel keeps compile time linear in the graph's size:
+    LLVM's function passes (induction variable simplification, scheduling)
+    and MLIR's per-function passes see one kernel at a time instead of a
+    function holding every kernel of a training step, whose cost grew
+    quadratically with the number of loops. A call costs nanoseconds against
+    a kernel's microseconds.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: memref<64xf32>, %b: memref<64xf32>) {
+      %c0 = arith.constant 0 : index
+      scf.for %i = %c0 to %c64 step %c16 { ... %a ... %b ... }
+      return
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: memref<64xf32>, %b: memref<64xf32>) {
+      call @f_k0(%a, %b) : (memref<64xf32>, memref<64xf32>) -> ()
+      return
+    }
+    func.func private @f_k0(%a: memref<64xf32>, %b: memref<64xf32>)
+        attributes {llvm.linkage = #llvm.linkage<internal>,
+                    passthrough = ["noinline"]} {
+      %c0 = arith.constant 0 : index
+      scf.for %i = %c0 to %c64 step %c16 { ... }
+      return
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect",
+                           "mlir::LLVM::LLVMDialect"];
+}
+
 #endif // LOOM_CODEGEN_COMMON_PASSES_TD
