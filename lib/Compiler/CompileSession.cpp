@@ -18,9 +18,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/Pass.h"
@@ -381,6 +381,31 @@ CompileSession::CompileSession() {
 
 CompileSession::~CompileSession() = default;
 
+void CompileSession::startTiming() {
+  if (timingManager.isEnabled())
+    return;
+  timingManager.setEnabled(true);
+  timingManager.setDisplayMode(mlir::DefaultTimingManager::DisplayMode::Tree);
+  timingRoot = timingManager.getRootScope();
+}
+
+/// `module`'s machine code from `machine`: an object file or assembly.
+static Expected<std::string> emitMachineCode(llvm::TargetMachine &machine,
+                                             llvm::Module &module,
+                                             llvm::CodeGenFileType fileType) {
+  llvm::SmallString<0> code;
+  llvm::raw_svector_ostream codeStream(code);
+  llvm::legacy::PassManager codegen;
+  if (machine.addPassesToEmitFile(codegen, codeStream, nullptr, fileType))
+    return Error(ErrorKind::CompileFailure,
+                 "the target cannot emit " +
+                     std::string(fileType == llvm::CodeGenFileType::ObjectFile
+                                     ? "an object file"
+                                     : "assembly"));
+  codegen.run(module);
+  return std::string(code.str());
+}
+
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 CompileSession::parse(std::string_view text, std::string_view bufferName) {
   if (Expected<void> checked = checkSourceText(text, bufferName);
@@ -436,8 +461,16 @@ CompileSession::lower(mlir::ModuleOp module,
     return failure(ErrorKind::InvalidIR,
                    "the module has a tensor too large to compile");
   for (const LoweringStage &stage : stages) {
+    // The module is verified once per stage rather than after every pass:
+    // verifying walks the whole module, which cost as much as the passes of
+    // the last stages on large graphs (docs/passes.md, "Verification").
+    // loom-opt still verifies after every pass.
     mlir::PassManager pm(context.get(), mlir::ModuleOp::getOperationName());
+    pm.enableVerifier(false);
     stage.build(pm);
+    mlir::TimingScope stageTimer = timePhase(stage.name);
+    if (timingManager.isEnabled())
+      pm.enableTiming(stageTimer);
     auto failedPass = std::make_shared<std::string>();
     pm.addInstrumentation(std::make_unique<FailedPassRecorder>(failedPass));
     if (mlir::failed(pm.run(module))) {
@@ -446,6 +479,11 @@ CompileSession::lower(mlir::ModuleOp module,
         summary += " in pass '" + *failedPass + "'";
       return failure(ErrorKind::CompileFailure, summary);
     }
+    mlir::TimingScope verifyTimer = stageTimer.nest("(verify)");
+    if (mlir::failed(mlir::verify(module)))
+      return failure(ErrorKind::CompileFailure,
+                     "lowering stage '" + stage.name +
+                         "' produced invalid IR");
   }
   return {};
 }
@@ -533,6 +571,8 @@ CompileSession::prepare(mlir::ModuleOp module,
 Expected<Executable> CompileSession::compile(
     mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
     const CompilerOptions &options) {
+  if (options.timing)
+    startTiming();
   Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
   if (!target)
     return target.error();
@@ -553,10 +593,17 @@ Expected<Executable> CompileSession::compile(
   info.signatures = std::move(*signatures);
 
   // The transformer is a function_ref: keep the function alive through
-  // `create`, which runs it.
+  // `create`, which runs it. The engine owns the machine by then.
+  llvm::TargetMachine *llvmMachine = machine->get();
+  mlir::TimingScope translateTimer = timePhase("translate to LLVM IR");
   std::function<llvm::Error(llvm::Module *)> optimizer =
-      mlir::makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0,
-                                      machine->get());
+      [&](llvm::Module *llvmModule) {
+        translateTimer.stop();
+        mlir::TimingScope optimizeTimer = timePhase("LLVM optimize");
+        (*target)->optimizeLLVMModule(*llvmModule, *llvmMachine,
+                                      options.optLevel, optimizeTimer);
+        return llvm::Error::success();
+      };
   mlir::ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimizer;
   engineOptions.jitCodeGenOptLevel = codeGenOptLevel(options.optLevel);
@@ -575,9 +622,12 @@ Expected<Executable> CompileSession::compile(
                                    llvm::JITSymbolFlags::Exported};
       return symbols;
     });
+  // The JIT generates machine code when a symbol is first looked up.
+  mlir::TimingScope codegenTimer = timePhase("LLVM machine code");
   (*engine)->initialize();
   Expected<Executable> executable = makeExecutable(
       std::make_unique<JITCodeLibrary>(std::move(*engine)), std::move(info));
+  codegenTimer.stop();
   if (!executable)
     return Error(ErrorKind::CompileFailure, executable.error().message());
   return executable;
@@ -631,6 +681,8 @@ static Expected<std::string> findLinker() {
 Expected<void> CompileSession::saveArtifact(
     mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
     const CompilerOptions &options, const std::string &directory) {
+  if (options.timing)
+    startTiming();
   Expected<std::string> linker = findLinker();
   if (!linker)
     return linker.error();
@@ -652,7 +704,8 @@ Expected<void> CompileSession::saveArtifact(
 
   llvm::LLVMContext llvmContext;
   Expected<std::unique_ptr<llvm::Module>> optimized =
-      translateAndOptimize(module, llvmContext, **machine, options.optLevel);
+      translateAndOptimize(module, llvmContext, **target, **machine,
+                           options.optLevel);
   if (!optimized)
     return optimized.error();
   std::unique_ptr<llvm::Module> llvmModule = std::move(*optimized);
@@ -660,14 +713,13 @@ Expected<void> CompileSession::saveArtifact(
   if (!wrapped)
     return wrapped.error();
 
-  llvm::SmallString<0> object;
-  llvm::raw_svector_ostream objectStream(object);
-  llvm::legacy::PassManager codegen;
-  if ((*machine)->addPassesToEmitFile(codegen, objectStream, nullptr,
-                                      llvm::CodeGenFileType::ObjectFile))
-    return Error(ErrorKind::CompileFailure,
-                 "the host target cannot emit an object file");
-  codegen.run(*llvmModule);
+  Expected<std::string> object = [&] {
+    mlir::TimingScope timer = timePhase("LLVM machine code");
+    return emitMachineCode(**machine, *llvmModule,
+                           llvm::CodeGenFileType::ObjectFile);
+  }();
+  if (!object)
+    return object.error();
 
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return Error(ErrorKind::IO, "cannot create artifact directory '" +
@@ -679,7 +731,7 @@ Expected<void> CompileSession::saveArtifact(
                  "cannot create a temporary object file: " + error.message());
   llvm::FileRemover removeObject(objectPath);
   Expected<void> written =
-      writeFileAtomically(objectPath.str().str(), object.str());
+      writeFileAtomically(objectPath.str().str(), *object);
   if (!written)
     return written.error();
 
@@ -742,8 +794,10 @@ Expected<void> CompileSession::saveArtifact(
 Expected<std::unique_ptr<llvm::Module>>
 CompileSession::translateAndOptimize(mlir::ModuleOp module,
                                      llvm::LLVMContext &llvmContext,
+                                     const CodegenTarget &target,
                                      llvm::TargetMachine &machine,
                                      unsigned optLevel) {
+  mlir::TimingScope translateTimer = timePhase("translate to LLVM IR");
   std::unique_ptr<llvm::Module> llvmModule =
       mlir::translateModuleToLLVMIR(module, llvmContext);
   if (!llvmModule)
@@ -751,17 +805,17 @@ CompileSession::translateAndOptimize(mlir::ModuleOp module,
                    "cannot translate the LLVM dialect to LLVM IR");
   mlir::ExecutionEngine::setupTargetTripleAndDataLayout(llvmModule.get(),
                                                         &machine);
-  auto optimizer = mlir::makeOptimizingTransformer(optLevel, /*sizeLevel=*/0,
-                                                   &machine);
-  if (llvm::Error error = optimizer(llvmModule.get()))
-    return Error(ErrorKind::CompileFailure,
-                 "LLVM optimization failed: " + llvmErrorText(std::move(error)));
+  translateTimer.stop();
+  mlir::TimingScope optimizeTimer = timePhase("LLVM optimize");
+  target.optimizeLLVMModule(*llvmModule, machine, optLevel, optimizeTimer);
   return llvmModule;
 }
 
 Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
                                            std::string_view emitName,
                                            const CompilerOptions &options) {
+  if (options.timing)
+    startTiming();
   Expected<void> threads = checkThreads(options);
   if (!threads)
     return threads.error();
@@ -803,7 +857,8 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
     return machine.error();
   llvm::LLVMContext llvmContext;
   Expected<std::unique_ptr<llvm::Module>> optimized =
-      translateAndOptimize(module, llvmContext, **machine, options.optLevel);
+      translateAndOptimize(module, llvmContext, **target, **machine,
+                           options.optLevel);
   if (!optimized)
     return optimized.error();
   std::unique_ptr<llvm::Module> llvmModule = std::move(*optimized);
@@ -812,17 +867,11 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
     return output;
   }
 
-  llvm::SmallString<0> code;
-  llvm::raw_svector_ostream codeStream(code);
-  llvm::legacy::PassManager codegen;
-  auto fileType = translation->second == Translation::Asm
-                      ? llvm::CodeGenFileType::AssemblyFile
-                      : llvm::CodeGenFileType::ObjectFile;
-  if ((*machine)->addPassesToEmitFile(codegen, codeStream, nullptr, fileType))
-    return Error(ErrorKind::CompileFailure,
-                 "the target cannot emit " + std::string(emitName));
-  codegen.run(*llvmModule);
-  return std::string(code.str());
+  mlir::TimingScope timer = timePhase("LLVM machine code");
+  return emitMachineCode(**machine, *llvmModule,
+                         translation->second == Translation::Asm
+                             ? llvm::CodeGenFileType::AssemblyFile
+                             : llvm::CodeGenFileType::ObjectFile);
 }
 
 } // namespace loom::detail

@@ -20,6 +20,7 @@
 #include "llvm/Target/TargetMachine.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/Timing.h"
 
 #include <map>
 #include <memory>
@@ -77,6 +78,15 @@ private:
   prepare(mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
           const CompilerOptions &options,
           std::map<int64_t, NumericCheckSite> *numericChecks);
+  /// Starts the timing report (CompilerOptions::timing): every MLIR pass
+  /// and LLVM phase from here on is timed, and the report goes to stderr
+  /// when the session ends.
+  void startTiming();
+  /// A timer nested in the report for one phase; a no-op timer when timing
+  /// is off.
+  mlir::TimingScope timePhase(llvm::StringRef name) {
+    return timingRoot.nest(name);
+  }
   /// Adds the NaN/Inf checks when `options` asks for them.
   Expected<void> instrument(mlir::ModuleOp module,
                                       const CompilerOptions &options);
@@ -84,9 +94,10 @@ private:
   Expected<void> lower(mlir::ModuleOp module,
                                  const std::vector<LoweringStage> &stages);
   /// Translates the lowered `module` to LLVM IR in `llvmContext` and runs
-  /// LLVM's optimizer at `optLevel` for `machine`.
+  /// `target`'s LLVM pipeline at `optLevel` for `machine`.
   Expected<std::unique_ptr<llvm::Module>>
   translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
+                       const CodegenTarget &target,
                        llvm::TargetMachine &machine, unsigned optLevel);
   /// `summary`, then every diagnostic collected so far (which are cleared).
   Error failure(ErrorKind kind, const std::string &summary) {
@@ -95,6 +106,9 @@ private:
 
   std::unique_ptr<mlir::MLIRContext> context;
   std::unique_ptr<DiagnosticCollector> diagnostics;
+  // The manager prints its report when destroyed, after the root scope.
+  mlir::DefaultTimingManager timingManager;
+  mlir::TimingScope timingRoot;
 };
 
 } // namespace loom::detail

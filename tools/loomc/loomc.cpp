@@ -109,6 +109,11 @@ static cl::opt<bool> checkNumerics(
              "first op that produced one is reported with its location and "
              "the run fails (--run, --train-step, and --emit)"),
     cl::cat(loomcCategory));
+static cl::opt<bool> timing(
+    "timing",
+    cl::desc("Print, to stderr, the time of every MLIR pass by stage and of "
+             "LLVM's translation, IR optimizer and machine code generation"),
+    cl::cat(loomcCategory));
 static cl::opt<uint64_t> seed("seed",
                               cl::desc("Seed for parameters, random inputs and "
                                        "rank-0 i64 seed arguments"),
@@ -153,6 +158,7 @@ loom::CompilerOptions compilerOptions() {
   loom::CompilerOptions options;
   options.threads = threads;
   options.checkNumerics = checkNumerics;
+  options.timing = timing;
   options.target = targetName;
   options.cpu = cpuName;
   options.cpuFeatures = cpuFeatures;

@@ -47,6 +47,10 @@ struct CompilerOptions {
   /// on, every checked result is scanned once more and elementwise ops whose
   /// value is checked no longer fuse, so compiles and runs are slower.
   bool checkNumerics = false;
+  /// Prints, to stderr when the compile ends, the wall and CPU time of
+  /// every MLIR pass (by stage) and of LLVM's phases: translation, its IR
+  /// optimizer and machine code generation (`loomc --timing`).
+  bool timing = false;
   /// The target backend by name (`loomc --target=`); "cpu" is the one
   /// registered so far (loom/Target/TargetBackend.h).
   std::string target = "cpu";
