@@ -551,17 +551,22 @@ void Generator::concat() {
 void Generator::matmul() {
   // lhs [b..., m, k] from the pool where one has rank >= 2, else new.
   Value lhs = floatOperand();
-  if (lhs.shape.size() < 2 || coin(0.3)) {
+  // Now and then one big enough to be split among threads: m, k and n of
+  // 47-64 are 100k-260k steps, above the CPU strategy's 65536 (smaller
+  // random sizes almost never reach it).
+  bool threaded = coin(0.05);
+  static const std::vector<int64_t> kThreadedSizes = {47, 63, 64};
+  if (threaded) {
+    lhs = floatOfShape({pick(kThreadedSizes), pick(kThreadedSizes)});
+  } else if (lhs.shape.size() < 2 || coin(0.3)) {
     int64_t batchRank = coin(0.6) ? 0 : uniformInt(1, 2);
-    // Now and then one big enough to be split among threads (65536 steps).
-    Shape shape = randomShape(batchRank + 2, coin(0.05) ? 4 * kMaxElements : kMaxElements);
-    lhs = floatOfShape(shape);
+    lhs = floatOfShape(randomShape(batchRank + 2));
   }
   int64_t budget = std::max(kMaxElements, product(lhs.shape));
   // rhs [b..., k, n].
   int64_t k = lhs.shape.back();
   Shape rhsShape(lhs.shape.begin(), lhs.shape.end() - 2);
-  int64_t n = size();
+  int64_t n = threaded ? pick(kThreadedSizes) : size();
   while (n > 1 && product(rhsShape) * k * n > budget)
     n = n / 2;
   rhsShape.push_back(k);

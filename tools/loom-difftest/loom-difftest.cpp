@@ -40,6 +40,7 @@
 #include <cstring>
 #include <optional>
 #include <random>
+#include <set>
 
 namespace cl = llvm::cl;
 using loom::reference::ElementKind;
@@ -149,13 +150,46 @@ std::string formatDouble(double value) {
   return text;
 }
 
-/// Compiled code of one module at both thread counts.
+/// Compiled code of one module at both thread counts. `dual` holds only the
+/// functions whose code differs at 2 threads (see threadedFunctions).
 struct Compiled {
   loom::Executable single;
-  loom::Executable dual;
+  std::optional<loom::Executable> dual;
+  std::set<std::string> threaded;
 };
 
-/// Adds the `_grad` functions and compiles `module` twice.
+/// The functions of `module` in which the CPU strategy at 2 threads hands
+/// some op's tiles to threads (a `distribution_tiles` in its lowering
+/// config): the only ones whose 2-thread code differs from the 1-thread
+/// code. Every other function lowers to the same code at both counts, so
+/// compiling it twice would only repeat the 1-thread run; most random
+/// programs are too small to be split. Read from the strategy stage's
+/// printed module, so the decision is the compiler's own for this host.
+loom::Expected<std::set<std::string>> threadedFunctions(mlir::ModuleOp module,
+                                                        const loom::CompilerOptions &options) {
+  auto strategy = loom::emit(module, "strategy", options);
+  if (!strategy)
+    return strategy.error();
+  std::set<std::string> threaded;
+  std::string function;
+  llvm::SmallVector<llvm::StringRef> lines;
+  llvm::StringRef(*strategy).split(lines, '\n');
+  for (llvm::StringRef line : lines) {
+    llvm::StringRef text = line.ltrim();
+    if (text.consume_front("func.func ")) {
+      text.consume_front("private ");
+      if (text.consume_front("@"))
+        function = text.take_until([](char c) { return c == '('; }).str();
+    }
+    if (line.contains("distribution_tiles"))
+      threaded.insert(function);
+  }
+  return threaded;
+}
+
+/// Adds the `_grad` functions and compiles `module` at 1 thread, and its
+/// threaded functions at 2 (all of them with --perturb-for-testing, whose
+/// test needs every function run at both counts).
 loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   mlir::PassManager pm(module.getContext());
   pm.addPass(loom::createLoomAutodiff());
@@ -166,10 +200,27 @@ loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   if (!single)
     return single.error();
   options.threads = 2;
-  auto dual = loom::compileModule(module, options);
+  Compiled compiled{std::move(*single), std::nullopt, {}};
+  mlir::OwningOpRef<mlir::ModuleOp> threaded = module.clone();
+  if (!perturbForTesting) {
+    auto names = threadedFunctions(module, options);
+    if (!names)
+      return names.error();
+    for (auto function :
+         llvm::make_early_inc_range(threaded->getOps<mlir::func::FuncOp>()))
+      if (!names->count(function.getSymName().str()) &&
+          mlir::SymbolTable::symbolKnownUseEmpty(function, *threaded))
+        function.erase();
+  }
+  for (auto function : threaded->getOps<mlir::func::FuncOp>())
+    compiled.threaded.insert(function.getSymName().str());
+  if (compiled.threaded.empty())
+    return compiled;
+  auto dual = loom::compileModule(*threaded, options);
   if (!dual)
     return dual.error();
-  return Compiled{std::move(*single), std::move(*dual)};
+  compiled.dual = std::move(*dual);
+  return compiled;
 }
 
 /// The reference evaluator on a copy of `func` that returns every argument
@@ -245,11 +296,20 @@ std::optional<std::vector<loom::Tensor>> Checker::run(const Compiled &compiled,
                                                       const std::vector<loom::Tensor> &args,
                                                       Verdict &verdict) {
   auto single = compiled.single.run(entry, args);
-  auto dual = compiled.dual.run(entry, args);
-  if (!single || !dual) {
+  if (!single) {
     verdict.mismatches.push_back("@" + entry + " does not run: " +
-                                 (single ? dual.error() : single.error()).message());
+                                 single.error().message());
     return std::nullopt;
+  }
+  std::optional<std::vector<loom::Tensor>> dual;
+  if (compiled.threaded.count(entry)) {
+    auto run = compiled.dual->run(entry, args);
+    if (!run) {
+      verdict.mismatches.push_back("@" + entry + " does not run at 2 threads: " +
+                                   run.error().message());
+      return std::nullopt;
+    }
+    dual = std::move(*run);
   }
   if (perturbForTesting && !single->empty() && (*single)[0].numElements() > 0) {
     loom::Tensor &first = (*single)[0];
@@ -258,7 +318,7 @@ std::optional<std::vector<loom::Tensor>> Checker::run(const Compiled &compiled,
     else if (first.dtype() == loom::DType::F64)
       first.data<double>()[0] += 1e-3 * (1 + std::abs(first.data<double>()[0]));
   }
-  for (size_t r = 0; r < single->size(); ++r) {
+  for (size_t r = 0; dual && r < single->size(); ++r) {
     const loom::Tensor &a = (*single)[r], &b = (*dual)[r];
     if (a.numBytes() != b.numBytes() ||
         std::memcmp(a.rawData(), b.rawData(), a.numBytes()) != 0) {
@@ -463,6 +523,8 @@ public:
   int64_t programs = 0;
   int64_t mismatches = 0;
   int64_t invalid = 0;
+  /// Functions (programs and their `_grad`s) also run at 2 threads.
+  int64_t threadedFunctions = 0;
   /// Time spent compiling modules, and checking (reference, bounds, runs,
   /// shrinking).
   double compileSeconds = 0;
@@ -601,6 +663,8 @@ void Campaign::checkModule(mlir::ModuleOp module, llvm::ArrayRef<int64_t> indice
   auto compiled = compileBoth(module);
   auto checkStart = std::chrono::steady_clock::now();
   compileSeconds += std::chrono::duration<double>(checkStart - compileStart).count();
+  if (compiled)
+    threadedFunctions += compiled->threaded.size();
   for (auto [position, func] :
        llvm::enumerate(llvm::to_vector(originals->getOps<mlir::func::FuncOp>()))) {
     ++programs;
@@ -714,7 +778,8 @@ int main(int argc, char **argv) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         llvm::errs() << "loom-difftest: " << campaign.programs << " programs, "
                      << campaign.mismatches << " mismatches, " << campaign.invalid
-                     << " skipped, "
+                     << " skipped, " << campaign.threadedFunctions
+                     << " functions also at 2 threads, "
                      << llvm::format("%.1f", campaign.programs / seconds)
                      << " programs/s (compiling " << llvm::format("%.1f", campaign.compileSeconds)
                      << " s, checking " << llvm::format("%.1f", campaign.checkSeconds)
