@@ -22,6 +22,10 @@ config.substitutions.append(("%loom_unittests",
 config.substitutions.append(("%loom_obj", config.loom_obj_root))
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# loomc and the examples use the on-disk compile cache by default: keep the
+# suite's entries in the build tree, never in the user's ~/.cache.
+config.environment["LOOM_CACHE_DIR"] = os.path.join(
+    config.loom_obj_root, "test", "loom-cache")
 
 # Fashion-MNIST from Debian's dataset-fashion-mnist, for the training tests.
 fmnist = "/usr/share/datasets/fashion-mnist"

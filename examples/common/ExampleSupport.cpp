@@ -41,6 +41,8 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --threads N         threads that run the compiled code's large ops;\n"
       "                      results do not depend on it (default 1; this\n"
       "                      machine has {5} hardware threads)\n"
+      "  --no-cache          compile without the on-disk compile cache\n"
+      "                      ($LOOM_CACHE_DIR, default ~/.cache/loom)\n"
       "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
       "  --out DIR           where pictures, checkpoints and losses.tsv go\n"
       "                      (default {0}-out)\n"
@@ -82,6 +84,10 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
     }
     if (!arg.starts_with("--"))
       throw Error(ErrorKind::InvalidArgument, fmt::format("unexpected argument '{}' (see --help)", arg));
+    if (arg == "--no-cache") {
+      flags.cache = false;
+      continue;
+    }
     std::string_view flag = arg, value;
     if (size_t equals = arg.find('='); equals != std::string_view::npos) {
       flag = arg.substr(0, equals);
@@ -155,6 +161,7 @@ training::TrainerOptions trainerOptions(const Flags &flags) {
   training::TrainerOptions options;
   options.seed = flags.seed;
   options.compiler.threads = static_cast<unsigned>(flags.threads);
+  options.compiler.cache = flags.cache;
   return options;
 }
 

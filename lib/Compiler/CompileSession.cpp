@@ -1,5 +1,6 @@
 //===- CompileSession.cpp - Parse, lower and JIT one module ---------------===//
 #include "CompileSession.h"
+#include "CompileCache.h"
 
 #include "loom/Codegen/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
@@ -32,6 +33,7 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/DynamicLibrary.h"
@@ -568,11 +570,16 @@ CompileSession::prepare(mlir::ModuleOp module,
   return std::move(*signatures);
 }
 
-Expected<Executable> CompileSession::compile(
-    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
-    const CompilerOptions &options) {
-  if (options.timing)
-    startTiming();
+namespace {
+/// The target `options` name, for code that runs in this process, and its
+/// LLVM machine.
+struct HostTarget {
+  std::shared_ptr<const CodegenTarget> target;
+  std::unique_ptr<llvm::TargetMachine> machine;
+};
+
+Expected<HostTarget> hostTarget(const CompilerOptions &options,
+                                bool positionIndependent) {
   Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
   if (!target)
     return target.error();
@@ -580,12 +587,24 @@ Expected<Executable> CompileSession::compile(
   if (!runsHere)
     return runsHere.error();
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
-      targetMachine(**target, options);
+      targetMachine(**target, options, positionIndependent);
   if (!machine)
     return machine.error();
+  return HostTarget{std::move(*target), std::move(*machine)};
+}
+} // namespace
+
+Expected<Executable> CompileSession::compile(
+    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+    const CompilerOptions &options) {
+  if (options.timing)
+    startTiming();
+  Expected<HostTarget> host = hostTarget(options, /*positionIndependent=*/false);
+  if (!host)
+    return host.error();
   ArtifactInfo info;
   info.threads = options.threads;
-  info.targetCPU = (*machine)->getTargetCPU().str();
+  info.targetCPU = host->machine->getTargetCPU().str();
   Expected<std::vector<Signature>> signatures =
       prepare(module, stages, options, &info.numericChecks);
   if (!signatures)
@@ -594,13 +613,13 @@ Expected<Executable> CompileSession::compile(
 
   // The transformer is a function_ref: keep the function alive through
   // `create`, which runs it. The engine owns the machine by then.
-  llvm::TargetMachine *llvmMachine = machine->get();
+  llvm::TargetMachine *llvmMachine = host->machine.get();
   mlir::TimingScope translateTimer = timePhase("translate to LLVM IR");
   std::function<llvm::Error(llvm::Module *)> optimizer =
       [&](llvm::Module *llvmModule) {
         translateTimer.stop();
         mlir::TimingScope optimizeTimer = timePhase("LLVM optimize");
-        (*target)->optimizeLLVMModule(*llvmModule, *llvmMachine,
+        host->target->optimizeLLVMModule(*llvmModule, *llvmMachine,
                                       options.optLevel, optimizeTimer);
         return llvm::Error::success();
       };
@@ -609,7 +628,7 @@ Expected<Executable> CompileSession::compile(
   engineOptions.jitCodeGenOptLevel = codeGenOptLevel(options.optLevel);
   engineOptions.enablePerfNotificationListener = false;
   auto engine =
-      mlir::ExecutionEngine::create(module, engineOptions, std::move(*machine));
+      mlir::ExecutionEngine::create(module, engineOptions, std::move(host->machine));
   if (!engine)
     return failure(ErrorKind::CompileFailure,
                    "JIT compilation failed: " +
@@ -789,6 +808,29 @@ Expected<void> CompileSession::saveArtifact(
   if (previousLibrary)
     llvm::sys::fs::remove(*previousLibrary);
   return {};
+}
+
+Expected<std::string>
+CompileSession::cacheKeyMaterial(mlir::ModuleOp module,
+                                 const CompilerOptions &options) {
+  if (compilerBuildId().empty())
+    return Error(ErrorKind::Unsupported,
+                 "the compiler's binary has no build id to key the cache on");
+  // Cached code is loaded into this process, like JIT code.
+  Expected<HostTarget> host = hostTarget(options, /*positionIndependent=*/true);
+  if (!host)
+    return host.error();
+  std::string material;
+  llvm::raw_string_ostream stream(material);
+  stream << "loom-compile-cache 1\nbuild " << compilerBuildId()
+         << "\nllvm " LLVM_VERSION_STRING "\ntarget " << options.target << "\n"
+         << host->target->summary() << "\ntriple "
+         << host->machine->getTargetTriple().str() << "\ncpu "
+         << host->machine->getTargetCPU() << "\nfeatures "
+         << host->machine->getTargetFeatureString() << "\nopt " << options.optLevel
+         << "\nthreads " << options.threads << "\n";
+  module.print(stream, mlir::OpPrintingFlags().printGenericOpForm());
+  return material;
 }
 
 Expected<std::unique_ptr<llvm::Module>>

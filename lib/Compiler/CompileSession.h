@@ -66,6 +66,14 @@ public:
                               const CompilerOptions &options,
                               const std::string &directory);
 
+  /// Everything the code compiled from `module` with `options` depends on,
+  /// as text for the compile cache's key: the compiler's build, LLVM's
+  /// version, the resolved target, the options and the module (without
+  /// locations). An error when the compiler has no build id to tell its
+  /// builds apart, or the target's code cannot run in this process.
+  Expected<std::string> cacheKeyMaterial(mlir::ModuleOp module,
+                                         const CompilerOptions &options);
+
   /// Lowers `module` (of this session) as far as `emitName` asks.
   Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,
                              const CompilerOptions &options);

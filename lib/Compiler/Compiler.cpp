@@ -2,9 +2,12 @@
 #include "loom/Compiler/Compiler.h"
 #include "loom/Compiler/MLIRCompile.h"
 
+#include "CompileCache.h"
 #include "CompileSession.h"
 
 #include "loom/Runtime/Files.h"
+
+#include "llvm/Support/raw_ostream.h"
 
 namespace loom {
 
@@ -24,6 +27,48 @@ loweringStages(const CompilerOptions &options) {
   return detail::loweringStagesOf(*target);
 }
 
+namespace {
+
+/// `module` (of `session`) compiled through the target's stages, and through
+/// the compile cache when `options.cache` asks. Code with NaN/Inf checks is
+/// not cached (their reports go to the compiling process). When the cache
+/// cannot be used (no build id, no `cc` to link, a directory that cannot be
+/// written) the module is JIT-compiled as without it.
+Expected<Executable> compileThroughCache(detail::CompileSession &session,
+                                         mlir::ModuleOp module,
+                                         const CompilerOptions &options) {
+  Expected<std::vector<LoweringStage>> stages = loweringStages(options);
+  if (!stages)
+    return stages.error();
+  std::string root = detail::cacheRoot(options.cacheDirectory);
+  if (!options.cache || options.checkNumerics || root.empty())
+    return session.compile(module, *stages, options);
+  Expected<std::string> material = session.cacheKeyMaterial(module, options);
+  if (!material)
+    return session.compile(module, *stages, options);
+  detail::CompileCache cache(root, options.cacheLimitBytes);
+  std::string key = detail::CompileCache::keyOf(*material);
+  if (std::optional<Executable> hit = cache.load(key)) {
+    if (options.timing)
+      llvm::errs() << "compile cache: hit " << root << "/" << key << "\n";
+    return std::move(*hit);
+  }
+  if (options.timing)
+    llvm::errs() << "compile cache: miss, storing " << root << "/" << key
+                 << "\n";
+  mlir::OwningOpRef<mlir::ModuleOp> pristine = module.clone();
+  Expected<Executable> stored =
+      cache.store(key, [&](const std::string &directory) {
+        return session.saveArtifact(module, *stages, options, directory);
+      });
+  if (stored || (stored.error().kind() != ErrorKind::IO &&
+                 stored.error().kind() != ErrorKind::Unsupported))
+    return stored;
+  return session.compile(*pristine, *stages, options);
+}
+
+} // namespace
+
 Compiler::Compiler(CompilerOptions options) : compilerOptions(options) {}
 
 Expected<Executable> Compiler::compileSource(std::string_view mlirText,
@@ -32,10 +77,7 @@ Expected<Executable> Compiler::compileSource(std::string_view mlirText,
   auto module = session.parse(mlirText, bufferName);
   if (!module)
     return module.error();
-  Expected<std::vector<LoweringStage>> stages = loweringStages(compilerOptions);
-  if (!stages)
-    return stages.error();
-  return session.compile(**module, *stages, compilerOptions);
+  return compileThroughCache(session, **module, compilerOptions);
 }
 
 Expected<Executable> Compiler::compileFile(const std::string &path) const {
@@ -70,10 +112,11 @@ Expected<std::string> Compiler::emitSource(std::string_view mlirText,
 
 Expected<Executable> compileModule(mlir::ModuleOp module,
                                    const CompilerOptions &options) {
-  Expected<std::vector<LoweringStage>> stages = loweringStages(options);
-  if (!stages)
-    return stages.error();
-  return compileModuleWithStages(module, *stages, options);
+  detail::CompileSession session;
+  auto copied = session.copy(module);
+  if (!copied)
+    return copied.error();
+  return compileThroughCache(session, **copied, options);
 }
 
 Expected<Executable>

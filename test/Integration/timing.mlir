@@ -1,7 +1,7 @@
 // loomc --timing reports, on stderr, every MLIR pass under its stage and
 // LLVM's phases, for the JIT (--run) and for emitted machine code; without
 // it nothing is reported.
-// RUN: loomc %s --run --timing 2>&1 >/dev/null | FileCheck %s
+// RUN: loomc %s --run --no-cache --timing 2>&1 >/dev/null | FileCheck %s
 // RUN: loomc %s --emit=obj -o %t.o --timing 2>&1 | FileCheck %s
 // RUN: loomc %s --emit=obj -o %t.o 2>&1 | count 0
 

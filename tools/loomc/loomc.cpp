@@ -109,6 +109,12 @@ static cl::opt<bool> checkNumerics(
              "first op that produced one is reported with its location and "
              "the run fails (--run, --train-step, and --emit)"),
     cl::cat(loomcCategory));
+static cl::opt<bool> noCache(
+    "no-cache",
+    cl::desc("Compile without the on-disk compile cache ($LOOM_CACHE_DIR, "
+             "default $XDG_CACHE_HOME/loom or ~/.cache/loom), which otherwise "
+             "reuses code compiled before (--run, --train-step --run)"),
+    cl::cat(loomcCategory));
 static cl::opt<bool> timing(
     "timing",
     cl::desc("Print, to stderr, the time of every MLIR pass by stage and of "
@@ -159,6 +165,7 @@ loom::CompilerOptions compilerOptions() {
   options.threads = threads;
   options.checkNumerics = checkNumerics;
   options.timing = timing;
+  options.cache = !noCache;
   options.target = targetName;
   options.cpu = cpuName;
   options.cpuFeatures = cpuFeatures;

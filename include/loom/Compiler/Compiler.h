@@ -20,6 +20,7 @@
 #include "loom/Runtime/Executable.h"
 #include "loom/Support/Error.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,18 @@ struct CompilerOptions {
   /// on, every checked result is scanned once more and elementwise ops whose
   /// value is checked no longer fuse, so compiles and runs are slower.
   bool checkNumerics = false;
+  /// Reuses machine code from an on-disk cache (docs/embedding.md, "The
+  /// compile cache"): a module compiled before with the same options, for
+  /// the same target, by the same build of Loom, loads in milliseconds; a
+  /// new one is compiled, saved there as an artifact and loaded from it.
+  /// Off by default in the API (loomc and the examples turn it on; their
+  /// --no-cache turns it off). Code with `checkNumerics` is never cached.
+  bool cache = false;
+  /// The cache's directory; empty: $LOOM_CACHE_DIR, else
+  /// $XDG_CACHE_HOME/loom, else $HOME/.cache/loom.
+  std::string cacheDirectory;
+  /// Past this total size, the least recently used entries are removed.
+  uint64_t cacheLimitBytes = uint64_t(1) << 30;
   /// Prints, to stderr when the compile ends, the wall and CPU time of
   /// every MLIR pass (by stage) and of LLVM's phases: translation, its IR
   /// optimizer and machine code generation (`loomc --timing`).
