@@ -41,7 +41,7 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --threads N         threads that run the compiled code's large ops;\n"
       "                      results do not depend on it (default 1; this\n"
       "                      machine has {5} hardware threads)\n"
-      "  --no-cache          compile without the on-disk compile cache\n"
+      "  --cache             reuse compiled steps from the on-disk compile cache\n"
       "                      ($LOOM_CACHE_DIR, default ~/.cache/loom)\n"
       "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
       "  --out DIR           where pictures, checkpoints and losses.tsv go\n"
@@ -84,8 +84,8 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
     }
     if (!arg.starts_with("--"))
       throw Error(ErrorKind::InvalidArgument, fmt::format("unexpected argument '{}' (see --help)", arg));
-    if (arg == "--no-cache") {
-      flags.cache = false;
+    if (arg == "--cache") {
+      flags.cache = true;
       continue;
     }
     std::string_view flag = arg, value;

@@ -41,8 +41,8 @@ struct Flags {
   int64_t batch = 128;
   /// Threads of the compiled code (docs/performance.md, Threads).
   int64_t threads = 1;
-  /// Compiled code comes from the on-disk compile cache (--no-cache: not).
-  bool cache = true;
+  /// Compiled code comes from the on-disk compile cache (--cache).
+  bool cache = false;
   uint64_t seed = 0;
   std::string out;
   std::string resume;

@@ -52,8 +52,8 @@ struct CompilerOptions {
   /// compile cache"): a module compiled before with the same options, for
   /// the same target, by the same build of Loom, loads in milliseconds; a
   /// new one is compiled, saved there as an artifact and loaded from it.
-  /// Off by default in the API (loomc and the examples turn it on; their
-  /// --no-cache turns it off). Code with `checkNumerics` is never cached.
+  /// Off by default in the API and the examples (`--cache`); on in loomc
+  /// (`--no-cache`). Code with `checkNumerics` is never cached.
   bool cache = false;
   /// The cache's directory; empty: $LOOM_CACHE_DIR, else
   /// $XDG_CACHE_HOME/loom, else $HOME/.cache/loom.
