@@ -829,7 +829,21 @@ CompileSession::cacheKeyMaterial(mlir::ModuleOp module,
          << host->machine->getTargetCPU() << "\nfeatures "
          << host->machine->getTargetFeatureString() << "\nopt " << options.optLevel
          << "\nthreads " << options.threads << "\n";
-  module.print(stream, mlir::OpPrintingFlags().printGenericOpForm());
+  // The module as bytecode, which never elides a constant (printed text
+  // may, under MLIR's command line flags), without its locations: the same
+  // IR built from two files or C++ lines is one entry.
+  mlir::OwningOpRef<mlir::ModuleOp> stripped = module.clone();
+  mlir::Location unknown = mlir::UnknownLoc::get(context.get());
+  stripped->walk([&](mlir::Operation *op) {
+    op->setLoc(unknown);
+    for (mlir::Region &region : op->getRegions())
+      for (mlir::Block &block : region)
+        for (mlir::BlockArgument argument : block.getArguments())
+          argument.setLoc(unknown);
+  });
+  if (mlir::failed(mlir::writeBytecodeToFile(*stripped, stream)))
+    return failure(ErrorKind::CompileFailure,
+                   "cannot write the module's bytecode for the cache key");
   return material;
 }
 

@@ -68,8 +68,8 @@ public:
 
   /// Everything the code compiled from `module` with `options` depends on,
   /// as text for the compile cache's key: the compiler's build, LLVM's
-  /// version, the resolved target, the options and the module (without
-  /// locations). An error when the compiler has no build id to tell its
+  /// version, the resolved target, the options and the module (bytecode,
+  /// without locations). An error when the compiler has no build id to tell its
   /// builds apart, or the target's code cannot run in this process.
   Expected<std::string> cacheKeyMaterial(mlir::ModuleOp module,
                                          const CompilerOptions &options);

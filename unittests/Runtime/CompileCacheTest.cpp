@@ -148,6 +148,31 @@ TEST_F(CompileCacheTest, ChangedOptionOrModuleIsANewEntry) {
   EXPECT_EQ(entries().size(), 4u);
 }
 
+/// A module adding a 64-element constant whose element `index` is `value`.
+std::string withConstant(int index, float value) {
+  std::string elements;
+  for (int i = 0; i < 64; ++i)
+    elements += (i ? ", " : "") + std::to_string(i == index ? value : 1.0f);
+  return "func.func @main(%x: tensor<64xf32>) -> tensor<64xf32> {\n"
+         "  %c = loom.constant dense<[" + elements + "]> : tensor<64xf32>\n"
+         "  %s = loom.add %x, %c : tensor<64xf32>\n"
+         "  return %s : tensor<64xf32>\n}\n";
+}
+
+TEST_F(CompileCacheTest, LargeConstantsAreKeyedWhole) {
+  // Printed IR may elide large constants; the key must not.
+  std::string a = withConstant(40, 2.0f), b = withConstant(40, 3.0f);
+  auto first = loom::Compiler(cached()).compileSource(a, "a.mlir");
+  ASSERT_TRUE(first) << first.error().message();
+  auto second = loom::Compiler(cached()).compileSource(b, "b.mlir");
+  ASSERT_TRUE(second) << second.error().message();
+  EXPECT_EQ(entries().size(), 2u);
+  loom::Tensor zeros = loom::Tensor::zeros({64});
+  auto result = second->run("main", {zeros});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ((*result)[0].data<float>()[40], 3.0f);
+}
+
 TEST_F(CompileCacheTest, CorruptEntryIsRebuiltNotLoaded) {
   ASSERT_TRUE(loom::Compiler(cached()).compileSource(kModel, "model.mlir"));
   fs::path stored = library();
