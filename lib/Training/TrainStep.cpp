@@ -4,6 +4,7 @@
 #include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
+#include "loom/Support/Diagnostics.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -61,9 +62,7 @@ LogicalResult checkNameIsFree(ModuleOp module, StringRef name) {
   return success();
 }
 
-} // namespace
-
-FailureOr<unsigned> lossResultIndex(func::FuncOp func) {
+FailureOr<unsigned> findLossResult(func::FuncOp func) {
   unsigned count = func.getNumResults();
   if (count > 0 && isScalarFloat(func.getResultTypes()[0]))
     return 0u;
@@ -75,15 +74,14 @@ FailureOr<unsigned> lossResultIndex(func::FuncOp func) {
             "rank-0 float tensor";
 }
 
-FailureOr<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
-                                               StringRef name) {
+FailureOr<func::FuncOp> addLossFirstCopy(func::FuncOp func, StringRef name) {
   // The copy's results are its func.return's operands, reordered.
   if (func.isExternal() || !func.getBody().hasOneBlock() ||
       !isa<func::ReturnOp>(func.front().getTerminator()))
     return func.emitError("cannot train @")
            << func.getSymName()
            << ": it must have a body of exactly one block, ending in func.return";
-  FailureOr<unsigned> lossIndex = lossResultIndex(func);
+  FailureOr<unsigned> lossIndex = findLossResult(func);
   if (failed(lossIndex))
     return failure();
   auto module = func->getParentOfType<ModuleOp>();
@@ -116,8 +114,8 @@ FailureOr<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
 }
 
 FailureOr<std::pair<func::FuncOp, TrainStepLayout>>
-buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
-               const Optimizer &optimizer, StringRef name) {
+addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
+             const Optimizer &optimizer, StringRef name) {
   if (Expected<void> valid = validate(optimizer); !valid)
     return module.emitError(valid.error().message());
   if (phases.empty())
@@ -134,7 +132,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     if (!entry || entry.isExternal())
       return module.emitError("no function @")
              << phase.lossEntry << " with a body to compute the loss";
-    if (failed(lossResultIndex(entry)))
+    if (failed(findLossResult(entry)))
       return failure();
     std::vector<std::string> floatParameters;
     for (unsigned i = 0; i < entry.getNumArguments(); ++i) {
@@ -214,7 +212,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
       argumentAttrs.push_back(argument.attrs);
     }
   for (func::FuncOp entry : entries) {
-    resultTypes.push_back(entry.getResultTypes()[*lossResultIndex(entry)]);
+    resultTypes.push_back(entry.getResultTypes()[*findLossResult(entry)]);
     resultAttrs.push_back(attrBuilder.getDictionaryAttr({}));
   }
   auto tiedTo = [&](size_t argument) {
@@ -254,7 +252,7 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
   for (auto [index, entry] : llvm::enumerate(entries)) {
     std::string prefix = "__" + name.str() + "_phase" + std::to_string(index);
     FailureOr<func::FuncOp> loss =
-        buildLossFirstFunction(entry, prefix + "_loss");
+        addLossFirstCopy(entry, prefix + "_loss");
     if (failed(loss))
       return fail();
     // Differentiate the canonical form of a product with a weight shared
@@ -338,6 +336,44 @@ buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
   for (const NamedArgument &input : inputs)
     layout.inputs.push_back(input.name);
   return std::make_pair(step, layout);
+}
+
+/// Runs `build`, which reports its failures as diagnostics in `context`, and
+/// returns them as one Error of `kind` that starts with `summary`.
+template <typename T, typename Build>
+Expected<T> collectDiagnostics(MLIRContext *context, ErrorKind kind,
+                               const std::string &summary, Build build) {
+  DiagnosticCollector diagnostics(context);
+  FailureOr<T> built = build();
+  if (failed(built))
+    return diagnostics.error(kind, summary);
+  return std::move(*built);
+}
+
+} // namespace
+
+Expected<unsigned> lossResultIndex(func::FuncOp func) {
+  return collectDiagnostics<unsigned>(
+      func.getContext(), ErrorKind::InvalidArgument,
+      "cannot find the loss of @" + func.getSymName().str(),
+      [&] { return findLossResult(func); });
+}
+
+Expected<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
+                                              StringRef name) {
+  return collectDiagnostics<func::FuncOp>(
+      func.getContext(), ErrorKind::InvalidArgument,
+      "cannot train @" + func.getSymName().str(),
+      [&] { return addLossFirstCopy(func, name); });
+}
+
+Expected<std::pair<func::FuncOp, TrainStepLayout>>
+buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
+               const Optimizer &optimizer, StringRef name) {
+  return collectDiagnostics<std::pair<func::FuncOp, TrainStepLayout>>(
+      module.getContext(), ErrorKind::InvalidIR,
+      "cannot build the training step",
+      [&] { return addTrainStep(module, phases, optimizer, name); });
 }
 
 } // namespace loom::training

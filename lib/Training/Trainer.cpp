@@ -3,7 +3,6 @@
 
 #include "loom/Compiler/MLIRCompile.h"
 
-#include "loom/Support/Diagnostics.h"
 
 #include <fmt/format.h>
 
@@ -116,11 +115,9 @@ buildTrainStepModule(mlir::ModuleOp module, const std::vector<TrainPhase> &phase
   if (Expected<void> valid = validate(optimizer); !valid)
     return valid.error();
   mlir::OwningOpRef<mlir::ModuleOp> copy(module.clone());
-  DiagnosticCollector diagnostics(module.getContext());
   auto built = buildTrainStep(*copy, phases, optimizer);
-  if (mlir::failed(built))
-    return diagnostics.error(ErrorKind::InvalidIR,
-                             "cannot build the training step");
+  if (!built)
+    return built.error();
   if (layout)
     *layout = built->second;
   return copy;

@@ -371,16 +371,16 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
                      << loom::formatDiagnostic(diagnostic) << "\n";
         return mlir::success();
       });
-  mlir::FailureOr<unsigned> lossIndex =
+  loom::Expected<unsigned> lossIndex =
       loom::training::lossResultIndex(function);
-  if (mlir::failed(lossIndex))
-    return 1;
+  if (!lossIndex)
+    return fail(lossIndex.error());
   mlir::func::FuncOp lossFirst = function;
   if (*lossIndex != 0) {
     auto copied = loom::training::buildLossFirstFunction(
         function, function.getSymName().str() + "_loss_first");
-    if (mlir::failed(copied))
-      return 1;
+    if (!copied)
+      return fail(copied.error());
     lossFirst = *copied;
   }
   auto grad = loom::buildGradientFunction(

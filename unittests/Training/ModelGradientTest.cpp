@@ -52,7 +52,7 @@ mlir::OwningOpRef<mlir::ModuleOp> gradientModule(mlir::ModuleOp source,
     test_helpers::promoteToF64(*module);
   auto entry = module->lookupSymbol<mlir::func::FuncOp>(lossEntry);
   auto loss = buildLossFirstFunction(entry, "check_loss");
-  EXPECT_TRUE(mlir::succeeded(loss));
+  EXPECT_TRUE(bool(loss)) << loss.error().message();
   auto grad = buildGradientFunction(*loss, differentiatedArguments(*loss),
                                     "check_grad");
   EXPECT_TRUE(mlir::succeeded(grad));

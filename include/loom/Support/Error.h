@@ -7,11 +7,13 @@
 // and a message for a person, which already names the user's source location
 // where there is one (`file:line:col: error: ...`, see Support/Diagnostics.h).
 //
-// APIs of plain C++ (loom/Compiler/Compiler.h, loom/Runtime/, the Trainer)
-// return Expected. APIs that transform MLIR IR in the caller's context (the
-// dialect's transforms, loom/Training/TrainStep.h) return MLIR's
-// LogicalResult/FailureOr and emit their diagnostics into that context, as
-// MLIR's own transforms do; collect them with loom/Support/Diagnostics.h.
+// Every API above the compiler's passes (loom/Compiler/Compiler.h,
+// loom/Runtime/, loom/Training/, the Trainer) returns Expected; an Error that
+// comes from MLIR diagnostics carries them, formatted with their locations.
+// Only the dialect's transforms (loom/Dialect/Loom/Transforms/), which passes
+// call, return MLIR's LogicalResult/FailureOr and emit their diagnostics into
+// the IR's context, as MLIR's own transforms do; collect them with
+// loom/Support/Diagnostics.h.
 //
 // The kinds (docs/embedding.md lists what raises each):
 //   InvalidArgument  a value passed to the API is wrong: a tensor of the wrong

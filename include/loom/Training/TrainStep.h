@@ -19,10 +19,15 @@
 // names: `loom.param = "name"` arguments of every phase's loss function are
 // one parameter each, `loom.input = "name"` arguments one batch input each.
 //
+// Each function returns a loom::Expected whose Error carries the MLIR
+// diagnostics of the failure, formatted with their source locations; nothing
+// is emitted into the context's handlers.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_TRAINING_TRAINSTEP_H
 #define LOOM_TRAINING_TRAINSTEP_H
 
+#include "loom/Support/Error.h"
 #include "loom/Training/Optimizers.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -63,21 +68,23 @@ struct TrainStepLayout {
 
 /// The loss among `func`'s results: result 0 when it is a rank-0 float
 /// tensor (the convention of `loom-autodiff`), otherwise the last result when
-/// it is one (the convention of the reference models). Emits an error at
-/// `func` when neither is.
-mlir::FailureOr<unsigned> lossResultIndex(mlir::func::FuncOp func);
+/// it is one (the convention of the reference models). InvalidArgument when
+/// neither is.
+loom::Expected<unsigned> lossResultIndex(mlir::func::FuncOp func);
 
 /// Adds a private copy of `func` named `name` whose result 0 is the loss
 /// (see lossResultIndex), followed by `func`'s other results in order.
-mlir::FailureOr<mlir::func::FuncOp> buildLossFirstFunction(mlir::func::FuncOp func,
-                                                           llvm::StringRef name);
+/// InvalidArgument when `func` has no loss, is not one block ending in
+/// func.return, or `name` is taken.
+loom::Expected<mlir::func::FuncOp>
+buildLossFirstFunction(mlir::func::FuncOp func, llvm::StringRef name);
 
 /// Builds the public function `name` into `module` as described above, and
-/// returns it with its layout. Diagnostics go to the module's context: an
+/// returns it with its layout. InvalidIR, with the diagnostics of: an
 /// unknown entry or parameter, a parameter that no phase's loss reads with a
 /// float type, an argument that is neither a parameter nor an input, or a
 /// failure of autodiff. On failure the module is unchanged.
-mlir::FailureOr<std::pair<mlir::func::FuncOp, TrainStepLayout>>
+loom::Expected<std::pair<mlir::func::FuncOp, TrainStepLayout>>
 buildTrainStep(mlir::ModuleOp module, llvm::ArrayRef<TrainPhase> phases,
                const Optimizer &optimizer, llvm::StringRef name = "train_step");
 
