@@ -5,7 +5,7 @@
 #include "loom/Conversion/Passes.h"
 #include "loom/Dialect/Loom/IR/LoomDialect.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
-#include "loom/Pipelines/Pipelines.h"
+#include "loom/Target/CPU/CPUBackend.h"
 
 namespace loom {
 void registerAllDialects(mlir::DialectRegistry &registry) {
@@ -16,6 +16,6 @@ void registerAllPasses() {
   registerLoomTransformsPasses();
   registerLoomConversionPasses();
   registerLoomCodegenPasses();
-  registerPipelines();
+  registerCPUPipelines();
 }
 } // namespace loom

@@ -25,7 +25,6 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -178,59 +177,6 @@ bool buildCPUPipeline(OpPassManager &pm, StringRef last,
   for (const PipelineStage &stage : stages.take_front(end - stages.begin() + 1))
     stage.build(pm, options);
   return true;
-}
-
-namespace {
-llvm::cl::desc threadsDescription() {
-  return llvm::cl::desc("Threads that run the tiles of large ops (1: "
-                        "sequential code without OpenMP)");
-}
-
-struct CPUPipelineOptions : PassPipelineOptions<CPUPipelineOptions> {
-  Option<std::string> stopAfter{
-      *this, "stop-after",
-      llvm::cl::desc("Last stage to run (to print the IR between stages): "
-                     "loom, linalg, strategy, tiled, vectorized, bufferized "
-                     "or llvm"),
-      llvm::cl::init("llvm")};
-  Option<unsigned> threads{*this, "threads", threadsDescription(),
-                           llvm::cl::init(1)};
-};
-
-struct CPUCodegenPipelineOptions
-    : PassPipelineOptions<CPUCodegenPipelineOptions> {
-  Option<unsigned> threads{*this, "threads", threadsDescription(),
-                           llvm::cl::init(1)};
-};
-} // namespace
-
-void registerPipelines() {
-  // Registered by hand (not PassPipelineRegistration) so that an unknown
-  // stop-after stage is a parse error, not a crash.
-  registerPassPipeline(
-      "loom-cpu-pipeline",
-      "Lower a loom module to the LLVM dialect for the host CPU",
-      [](OpPassManager &pm, StringRef text,
-         function_ref<LogicalResult(const Twine &)> errorHandler) {
-        CPUPipelineOptions options;
-        if (failed(options.parseFromString(text)))
-          return failure();
-        if (!buildCPUPipeline(pm, options.stopAfter,
-                              CPUCodegenOptions{options.threads}))
-          return errorHandler("loom-cpu-pipeline: unknown stop-after stage '" +
-                              options.stopAfter + "'");
-        return success();
-      },
-      [](function_ref<void(const mlir::detail::PassOptions &)> handler) {
-        handler(CPUPipelineOptions());
-      });
-  PassPipelineRegistration<CPUCodegenPipelineOptions>(
-      "loom-cpu-codegen",
-      "Lower linalg on tensors to the LLVM dialect for the host CPU (the last "
-      "stage of loom-cpu-pipeline)",
-      [](OpPassManager &pm, const CPUCodegenPipelineOptions &options) {
-        buildCPUCodegenStage(pm, CPUCodegenOptions{options.threads});
-      });
 }
 
 } // namespace loom

@@ -77,12 +77,6 @@ void buildCPUCodegenStage(mlir::OpPassManager &pm,
 bool buildCPUPipeline(mlir::OpPassManager &pm, llvm::StringRef last = "llvm",
                       const CPUCodegenOptions &options = {});
 
-/// Registers with mlir-opt style tools: `loom-cpu-pipeline` (everything;
-/// option `stop-after=<stage>` and `threads=N`) and
-/// `loom-cpu-codegen` (the last stage alone, for linalg-on-tensors input;
-/// option `threads=N`).
-void registerPipelines();
-
 } // namespace loom
 
 #endif

@@ -48,6 +48,13 @@ createCPUTargetMachine(const CPUTarget &target, llvm::CodeGenOptLevel optLevel,
 void optimizeCPUModule(llvm::Module &module, llvm::TargetMachine &machine,
                        unsigned optLevel, mlir::TimingScope &timing);
 
+/// Registers with mlir-opt style tools: `loom-cpu-pipeline` (every stage;
+/// options `stop-after=<stage>`, `cpu=<LLVM CPU name>`, `features=+a,-b`,
+/// `threads=N`) and `loom-cpu-codegen` (the stages after `linalg`, for
+/// linalg-on-tensors input; options `cpu=`, `features=`, `threads=`). Without
+/// `cpu=` both target the generic CPUTarget, whatever the machine.
+void registerCPUPipelines();
+
 /// The backend registered as "cpu".
 std::unique_ptr<TargetBackend> createCPUBackend();
 
