@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Fails when a Loom library links or includes a layer above it.
 
+Run by CMake at configure time (the top-level CMakeLists.txt), which fails on
+a violation, and by the lit test test/Layering.
+
 The layers and what each may use are docs/architecture.md's "Layers". A
 library's layer is the directory it is defined in (lib/<Layer>/...,
 lib/Dialect/Loom/IR is Dialect, lib/Dialect/Loom/Transforms is Transforms); a
@@ -85,7 +88,7 @@ def main(source_root, link_graph):
         if layer in ALLOWED:
             return True
         problems.append(f"{what}: layer '{layer}' is not in the layer table "
-                        "(test/Layering/check_layering.py, docs/architecture.md)")
+                        "(cmake/check_layering.py, docs/architecture.md)")
         return False
 
     libraries = {}
