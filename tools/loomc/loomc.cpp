@@ -37,6 +37,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 
 namespace cl = llvm::cl;
@@ -462,8 +463,6 @@ private:
 int runTraining(loom::Expected<loom::training::Trainer> trainer) {
   if (!trainer)
     return fail(trainer.error());
-  if (trainSteps <= 0)
-    return fail("--steps must be positive");
   auto source = BatchSource::create(trainer->batchInputs());
   if (!source)
     return fail(source.error());
@@ -484,6 +483,46 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer) {
   return 0;
 }
 
+/// An error message when a flag was given that the chosen mode does not
+/// read, or a value is out of range; checked before anything is compiled.
+std::optional<std::string> misusedFlag() {
+  auto given = [](const cl::Option &option) {
+    return option.getNumOccurrences() > 0;
+  };
+  if (given(batchSize) && modelName.empty())
+    return "--batch applies to --model only (a file's shapes are its own)";
+  if (given(batchSize) && batchSize <= 0)
+    return fmt::format("--batch must be positive, got {}",
+                       batchSize.getValue());
+  const cl::Option *trainingFlags[] = {&optimizerName, &learningRate,
+                                       &trainSteps, &dataDir, &trainImages};
+  for (const cl::Option *flag : trainingFlags)
+    if (given(*flag) && !trainStepMode)
+      return fmt::format("--{} applies to --train-step only",
+                         flag->ArgStr.str());
+  if (given(trainSteps) && trainSteps <= 0)
+    return fmt::format("--steps must be positive, got {}",
+                       trainSteps.getValue());
+  if (given(trainImages) && trainImages <= 0)
+    return fmt::format("--train-images must be positive, got {}",
+                       trainImages.getValue());
+  if (given(trainImages) && dataDir.empty())
+    return "--train-images needs --data";
+  // cl::list overloads operator& (it gives the values).
+  const cl::Option *runFlags[] = {std::addressof(inputFiles), &outputDir};
+  for (const cl::Option *flag : runFlags)
+    if (given(*flag) && (!runEntry || trainStepMode))
+      return fmt::format("--{} applies to --run without --train-step only",
+                         flag->ArgStr.str());
+  // Without --run or --save-artifact, loomc emits the loom stage by default.
+  if (given(outputFile) && emitStage.empty() &&
+      (runEntry || !saveArtifactDir.empty()))
+    return "-o names the file of --emit; give --emit=<stage> with it";
+  if (!dataDir.empty() && !llvm::sys::fs::is_directory(dataDir))
+    return fmt::format("--data: no directory '{}'", dataDir.getValue());
+  return std::nullopt;
+}
+
 } // namespace
 
 /// Everything after the command line is parsed; returns the exit status.
@@ -501,6 +540,8 @@ int drive() {
   }
   if (inputFile.empty() == modelName.empty())
     return fail("give exactly one of an input .mlir file or --model=NAME");
+  if (std::optional<std::string> misuse = misusedFlag())
+    return fail(*misuse);
   std::optional<std::string> emitKind;
   if (!emitStage.empty()) {
     loom::Expected<std::vector<std::string>> names =
