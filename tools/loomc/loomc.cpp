@@ -518,8 +518,6 @@ std::optional<std::string> misusedFlag() {
   if (given(outputFile) && emitStage.empty() &&
       (runEntry || !saveArtifactDir.empty()))
     return "-o names the file of --emit; give --emit=<stage> with it";
-  if (!dataDir.empty() && !llvm::sys::fs::is_directory(dataDir))
-    return fmt::format("--data: no directory '{}'", dataDir.getValue());
   return std::nullopt;
 }
 
