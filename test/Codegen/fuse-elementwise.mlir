@@ -187,3 +187,36 @@ func.func @fused_body_size_limit(%x: tensor<16xf32>) -> tensor<16xf32> {
   } -> tensor<16xf32>
   return %c : tensor<16xf32>
 }
+
+// -----
+
+// Nothing is fused into a transposed convolution: col2im's product reads its
+// operands as they are, and the fused expression would run once per tap.
+
+#tc_in = affine_map<(n, c, y, x, o, i, j) -> (n, o, y, x)>
+#tc_w = affine_map<(n, c, y, x, o, i, j) -> (o, c, i, j)>
+#tc_out = affine_map<(n, c, y, x, o, i, j) -> (n, c, y * 2 + i, x * 2 + j)>
+// CHECK-LABEL: func.func @not_into_transposed_conv
+// CHECK: %[[NEG:.*]] = linalg.generic
+// CHECK: arith.negf
+// CHECK: linalg.generic {{.*}} ins(%[[NEG]], %{{.*}} :
+// CHECK-NOT: arith.negf
+func.func @not_into_transposed_conv(%dy: tensor<1x4x3x3xf32>, %w: tensor<4x2x3x3xf32>, %acc: tensor<1x2x7x7xf32>) -> tensor<1x2x7x7xf32> {
+  %e = tensor.empty() : tensor<1x4x3x3xf32>
+  %neg = linalg.generic {indexing_maps = [affine_map<(a, b, c, d) -> (a, b, c, d)>, affine_map<(a, b, c, d) -> (a, b, c, d)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%dy : tensor<1x4x3x3xf32>) outs(%e : tensor<1x4x3x3xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %n = arith.negf %v : f32
+    linalg.yield %n : f32
+  } -> tensor<1x4x3x3xf32>
+  %r = linalg.generic {indexing_maps = [#tc_in, #tc_w, #tc_out],
+      iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "reduction", "reduction"]}
+      ins(%neg, %w : tensor<1x4x3x3xf32>, tensor<4x2x3x3xf32>) outs(%acc : tensor<1x2x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %s: f32):
+    %m = arith.mulf %a, %b : f32
+    %t = arith.addf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<1x2x7x7xf32>
+  return %r : tensor<1x2x7x7xf32>
+}

@@ -155,6 +155,53 @@ func.func @conv_algorithms(%x: tensor<1x3x10x10xf32>, %w: tensor<8x3x3x3xf32>, %
 
 // -----
 
+// A transposed convolution (the scatter convert-loom-to-linalg emits) with 4
+// or more input channels is a product and col2im; with fewer, as written
+// (direct), in scalar loops: no tiles or vectors. The zero fills are roots
+// of their own. A scatter that is no transposed convolution (a max, not a
+// sum) is left unconfigured: scalar loops.
+
+#tc_in = affine_map<(n, c, y, x, o, i, j) -> (n, o, y, x)>
+#tc_w = affine_map<(n, c, y, x, o, i, j) -> (o, c, i, j)>
+#tc_out = affine_map<(n, c, y, x, o, i, j) -> (n, c, y * 2 + i, x * 2 + j)>
+// CHECK-LABEL: func.func @transposed_conv_algorithms
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<conv_algorithm = col2im>
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<conv_algorithm = direct>
+// CHECK: linalg.generic
+// CHECK-NOT: loom.lowering_config
+// CHECK-SAME: ins(
+func.func @transposed_conv_algorithms(%dy: tensor<1x4x3x3xf32>, %w: tensor<4x2x3x3xf32>,
+                                      %dy3: tensor<1x3x3x3xf32>, %w3: tensor<3x2x3x3xf32>,
+                                      %acc: tensor<1x2x7x7xf32>) -> (tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>) {
+  %p = linalg.generic {indexing_maps = [#tc_in, #tc_w, #tc_out],
+      iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "reduction", "reduction"]}
+      ins(%dy, %w : tensor<1x4x3x3xf32>, tensor<4x2x3x3xf32>) outs(%acc : tensor<1x2x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %s: f32):
+    %m = arith.mulf %a, %b : f32
+    %t = arith.addf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<1x2x7x7xf32>
+  %q = linalg.generic {indexing_maps = [#tc_in, #tc_w, #tc_out],
+      iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "reduction", "reduction"]}
+      ins(%dy3, %w3 : tensor<1x3x3x3xf32>, tensor<3x2x3x3xf32>) outs(%acc : tensor<1x2x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %s: f32):
+    %m = arith.mulf %a, %b : f32
+    %t = arith.addf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<1x2x7x7xf32>
+  %r = linalg.generic {indexing_maps = [#tc_in, #tc_w, #tc_out],
+      iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "reduction", "reduction"]}
+      ins(%dy, %w : tensor<1x4x3x3xf32>, tensor<4x2x3x3xf32>) outs(%acc : tensor<1x2x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %s: f32):
+    %m = arith.maximumf %a, %b : f32
+    %t = arith.maximumf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<1x2x7x7xf32>
+  return %p, %q, %r : tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>
+}
+
+// -----
+
 // An op that reads or writes i1 gets no vector sizes: it stays scalar.
 
 // CHECK-LABEL: func.func @boolean_stays_scalar

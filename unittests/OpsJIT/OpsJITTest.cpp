@@ -678,7 +678,9 @@ TEST_F(OpsJITTest, Conv2D) {
 TEST_F(OpsJITTest, Conv2DTranspose) {
   // `input` is the shape of the conv2d input the transpose produces; the
   // last case is one row and column longer than the convolution reaches, so
-  // the transpose leaves them zero.
+  // the transpose leaves them zero. The CPU strategy computes those with 4
+  // or more cotangent channels (filter[0]) as a product and col2im, the
+  // others directly, so both algorithms are checked.
   const ConvolutionCase cases[] = {
       {{2, 3, 7, 9}, {4, 3, 3, 3}, 2, 1, 1},
       {{1, 1, 28, 28}, {6, 1, 3, 3}, 2, 1, 1},

@@ -9,10 +9,14 @@
 //  - channels as columns (im2col_channels): (N*P x F) = col (N*P x K) * W^T
 //    (K x F); needs the filter and the result transposed.
 //
-// Which one (or neither) is the CPU strategy's choice.
+// Which one (or neither) is the CPU strategy's choice, as is whether a
+// transposed convolution (the adjoint: a product, then col2im) is computed as
+// a product at all.
 //
 //===----------------------------------------------------------------------===//
 #include "ConvToMatmul.h"
+
+#include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -217,5 +221,105 @@ LogicalResult loom::rewriteConvAsMatmul(RewriterBase &rewriter,
            : init;
   rewriter.replaceOp(conv, transpose(rewriter, loc, expanded, destination,
                                      {0, 3, 1, 2}));
+  return success();
+}
+
+LogicalResult loom::rewriteTransposedConvAsCol2im(RewriterBase &rewriter,
+                                                  linalg::LinalgOp op) {
+  std::optional<TransposedConvolutionWindow> window =
+      matchTransposedConvolution(op);
+  if (!window)
+    return failure();
+  Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
+  Value buffer = op.getDpsInits()[0];
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  Type elementType = inputType.getElementType();
+  int64_t batch = inputType.getDimSize(0);
+  int64_t outH = inputType.getDimSize(2), outW = inputType.getDimSize(3);
+  int64_t channels = filterType.getDimSize(1);
+  int64_t windowH = filterType.getDimSize(2), windowW = filterType.getDimSize(3);
+  int64_t taps = channels * windowH * windowW, pixels = batch * outH * outW;
+
+  Location loc = op.getLoc();
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(op);
+  auto transposed = [&](Value source, ArrayRef<int64_t> permutation) {
+    return transpose(rewriter, loc, source,
+                     emptyLike(rewriter, loc, source, permutation),
+                     permutation);
+  };
+  Value weights = tensor::CollapseShapeOp::create(
+      rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value weightsT = transposed(weights, {1, 0});
+  Value inputMatrix = tensor::CollapseShapeOp::create(
+      rewriter, loc, transposed(input, {1, 0, 2, 3}),
+      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value zero = arith::ConstantOp::create(rewriter, loc, elementType,
+                                         rewriter.getZeroAttr(elementType));
+  Value columnsInit =
+      linalg::FillOp::create(
+          rewriter, loc, zero,
+          tensor::EmptyOp::create(rewriter, loc,
+                                  ArrayRef<int64_t>{taps, pixels}, elementType)
+              .getResult())
+          .getResult(0);
+  Value columns =
+      linalg::MatmulOp::create(rewriter, loc, TypeRange{columnsInit.getType()},
+                               ValueRange{weightsT, inputMatrix},
+                               ValueRange{columnsInit})
+          .getResult(0);
+  Value columnsByTap = tensor::ExpandShapeOp::create(
+      rewriter, loc,
+      RankedTensorType::get({channels, windowH, windowW, batch, outH, outW},
+                            elementType),
+      columns, SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4, 5}});
+
+  MLIRContext *context = rewriter.getContext();
+  AffineExpr n, c, y, x;
+  bindDims(context, n, c, y, x);
+  SmallVector<AffineMap> maps{AffineMap::get(4, 0, {c, n, y, x}, context),
+                              AffineMap::getMultiDimIdentityMap(4, context)};
+  SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
+  auto index = [&](int64_t value) -> OpFoldResult {
+    return rewriter.getIndexAttr(value);
+  };
+  SmallVector<OpFoldResult> windowSizes{index(batch), index(channels),
+                                        index(outH), index(outW)};
+  SmallVector<OpFoldResult> windowStrides{index(1), index(1),
+                                          index(window->strides[0]),
+                                          index(window->strides[1])};
+  auto tapType =
+      RankedTensorType::get({channels, batch, outH, outW}, elementType);
+  for (int64_t i = 0; i < windowH; ++i)
+    for (int64_t j = 0; j < windowW; ++j) {
+      SmallVector<OpFoldResult> windowOffsets{
+          index(0), index(0), index(i * window->dilations[0]),
+          index(j * window->dilations[1])};
+      Value target = tensor::ExtractSliceOp::create(
+          rewriter, loc, buffer, windowOffsets, windowSizes, windowStrides);
+      Value tap = tensor::ExtractSliceOp::create(
+          rewriter, loc, tapType, columnsByTap,
+          SmallVector<OpFoldResult>{index(0), index(i), index(j), index(0),
+                                    index(0), index(0)},
+          SmallVector<OpFoldResult>{index(channels), index(1), index(1),
+                                    index(batch), index(outH), index(outW)},
+          SmallVector<OpFoldResult>(6, index(1)));
+      Value sum =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{target.getType()}, ValueRange{tap},
+              ValueRange{target}, maps, iterators,
+              [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+                linalg::YieldOp::create(
+                    nested, nestedLoc,
+                    arith::AddFOp::create(nested, nestedLoc, args[1], args[0])
+                        .getResult());
+              })
+              .getResult(0);
+      buffer = tensor::InsertSliceOp::create(rewriter, loc, sum, buffer,
+                                             windowOffsets, windowSizes,
+                                             windowStrides);
+    }
+  rewriter.replaceOp(op, buffer);
   return success();
 }

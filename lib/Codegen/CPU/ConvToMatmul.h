@@ -22,6 +22,18 @@ mlir::LogicalResult rewriteConvAsMatmul(mlir::RewriterBase &rewriter,
                                         mlir::linalg::Conv2DNchwFchwOp conv,
                                         ConvAlgorithm algorithm);
 
+/// Rewrites the scatter generic of a transposed convolution
+/// (loom/Conversion/LoomToLinalg/TransposedConvolution.h) as the matrix
+/// product that the adjoint of im2col implies, then col2im:
+///   columns[(c, i, j), (n, y, x)] = sum_o W[o, (c, i, j)] * dY[o, (n, y, x)]
+/// (a linalg.matmul of the transposed filter and the channel-major input),
+/// after which every filter tap (i, j) adds its slice of the columns into the
+/// strided window of the accumulator that it reaches. The product does
+/// exactly the scatter's multiply-adds; col2im is KH*KW strided additions of
+/// the input's size. Fails, changing nothing, when `op` is not that generic.
+mlir::LogicalResult rewriteTransposedConvAsCol2im(mlir::RewriterBase &rewriter,
+                                                  mlir::linalg::LinalgOp op);
+
 } // namespace loom
 
 #endif

@@ -1,6 +1,8 @@
 //===- ElementwiseFusionPolicy.cpp - Which ops the CPU fuses --------------===//
 #include "loom/Codegen/CPU/ElementwiseFusionPolicy.h"
 
+#include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 
 using namespace mlir;
@@ -30,10 +32,19 @@ bool producerHasOneUse(OpOperand *fusedOperand) {
              loom::kMaxFusedBodyOps;
 }
 
+/// Nothing is fused into a transposed convolution: the product that
+/// computes it (col2im) reads its operands as they are, and a fused
+/// expression would be evaluated once per filter tap.
+bool fusesIntoItsUser(OpOperand *fusedOperand) {
+  auto user = dyn_cast<linalg::LinalgOp>(fusedOperand->getOwner());
+  return producerHasOneUse(fusedOperand) &&
+         !(user && loom::matchTransposedConvolution(user));
+}
+
 } // namespace
 
 loom::ElementwiseFusionPolicy loom::cpuElementwiseFusionPolicy() {
-  return {producerHasOneUse, [](OpOperand *fusedOperand) {
+  return {fusesIntoItsUser, [](OpOperand *fusedOperand) {
             // The reshape is the operand's producer (folded into its
             // consumer) or its user (folding the producing op): neither
             // side may be a reduction.

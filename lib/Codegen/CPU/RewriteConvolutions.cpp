@@ -21,26 +21,35 @@ class RewriteConvolutionsPass
     : public loom::impl::RewriteConvolutionsBase<RewriteConvolutionsPass> {
 public:
   void runOnOperation() override {
-    SmallVector<linalg::Conv2DNchwFchwOp> convolutions;
-    getOperation().walk([&](linalg::Conv2DNchwFchwOp conv) {
-      convolutions.push_back(conv);
+    SmallVector<std::pair<linalg::LinalgOp, loom::ConvAlgorithm>> convolutions;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (loom::LoweringConfigAttr config = loom::getLoweringConfig(op))
+        if (config.getConvAlgorithm() != loom::ConvAlgorithm::none &&
+            config.getConvAlgorithm() != loom::ConvAlgorithm::direct)
+          convolutions.emplace_back(op, config.getConvAlgorithm());
     });
     IRRewriter rewriter(&getContext());
-    for (linalg::Conv2DNchwFchwOp conv : convolutions) {
-      loom::LoweringConfigAttr config = loom::getLoweringConfig(conv);
-      if (!config)
+    for (auto [op, algorithm] : convolutions) {
+      if (succeeded(rewrite(rewriter, op, algorithm)))
         continue;
-      loom::ConvAlgorithm algorithm = config.getConvAlgorithm();
-      if (algorithm != loom::ConvAlgorithm::im2col_pixels &&
-          algorithm != loom::ConvAlgorithm::im2col_channels)
-        continue;
-      if (failed(loom::rewriteConvAsMatmul(rewriter, conv, algorithm))) {
-        conv.emitOpError() << "cannot be computed with "
-                           << loom::stringifyConvAlgorithm(algorithm)
-                           << ": it needs static shapes and one element type";
-        return signalPassFailure();
-      }
+      op.emitOpError() << "cannot be computed with "
+                       << loom::stringifyConvAlgorithm(algorithm)
+                       << (algorithm == loom::ConvAlgorithm::col2im
+                               ? ": it is not a transposed convolution"
+                               : ": it needs a linalg.conv_2d_nchw_fchw with "
+                                 "static shapes and one element type");
+      return signalPassFailure();
     }
+  }
+
+private:
+  static LogicalResult rewrite(RewriterBase &rewriter, linalg::LinalgOp op,
+                               loom::ConvAlgorithm algorithm) {
+    if (algorithm == loom::ConvAlgorithm::col2im)
+      return loom::rewriteTransposedConvAsCol2im(rewriter, op);
+    auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(op.getOperation());
+    return conv ? loom::rewriteConvAsMatmul(rewriter, conv, algorithm)
+                : failure();
   }
 };
 

@@ -11,6 +11,7 @@
 #include "ConvToMatmul.h"
 
 #include "loom/Codegen/Common/LoweringConfig.h"
+#include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -41,8 +42,10 @@ constexpr int64_t kFMALatency = 4;
 /// scheduling model gives one FMA unit): 4 rows made the AE, VAE and GAN
 /// training steps 13-25% slower than 8 (docs/performance.md).
 constexpr int64_t kMinContractionRows = 8;
-/// Output channels below which im2col is not worth its gather.
-constexpr int64_t kMinOutputChannels = 4;
+/// Output channels below which im2col is not worth its gather, and input
+/// channels of a transposed convolution (the depth of col2im's product)
+/// below which its strided additions cost more than the product saves.
+constexpr int64_t kMinProductChannels = 4;
 /// Fewest pixel columns (one 128-bit register of f32) that the product uses
 /// without transposes.
 constexpr int64_t kMinPixelLanes = 4;
@@ -277,7 +280,7 @@ std::optional<ConvAlgorithm> chooseConvAlgorithm(linalg::Conv2DNchwFchwOp conv,
   int64_t outChannels = resultType.getDimSize(1);
   // Every gathered element is used once per output channel; with fewer
   // channels than that the gather costs more than the product saves.
-  if (outChannels < kMinOutputChannels)
+  if (outChannels < kMinProductChannels)
     return std::nullopt;
   // Pixels as columns need no transposes, and a quarter register of pixels
   // still beats transposing the filter and the result.
@@ -290,6 +293,20 @@ std::optional<ConvAlgorithm> chooseConvAlgorithm(linalg::Conv2DNchwFchwOp conv,
                         largestDividingPowerOfTwo(outChannels, lanes));
   return pixelColumns ? ConvAlgorithm::im2col_pixels
                       : ConvAlgorithm::im2col_channels;
+}
+
+bool writesScatteredOutput(linalg::LinalgOp op) {
+  return llvm::any_of(op.getDpsInitsMutable(), [&](OpOperand &init) {
+    return !op.getMatchingIndexingMap(&init).isProjectedPermutation();
+  });
+}
+
+/// How a transposed convolution's scatter is computed: as a product and
+/// col2im, unless the product would have too little depth.
+ConvAlgorithm chooseTransposedConvAlgorithm(linalg::LinalgOp scatter) {
+  auto inputType = cast<RankedTensorType>(scatter.getDpsInputs()[0].getType());
+  return inputType.getDimSize(1) >= kMinProductChannels ? ConvAlgorithm::col2im
+                                                       : ConvAlgorithm::direct;
 }
 
 class SelectLoweringConfigPass
@@ -360,6 +377,17 @@ LoweringConfigAttr SelectLoweringConfigPass::tileConfig(
 
 void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
                                          const RegisterTile &tile) {
+  // A scatter (several iterations of its loops write one output element)
+  // can be neither tiled by its parallel loops alone nor vectorized: it
+  // stays scalar. A transposed convolution is one; its algorithm is chosen.
+  if (writesScatteredOutput(op)) {
+    if (loom::matchTransposedConvolution(op))
+      loom::setLoweringConfig(
+          op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {},
+                                      chooseTransposedConvAlgorithm(op),
+                                      /*root=*/false, {}));
+    return;
+  }
   std::optional<ConvAlgorithm> direct;
   if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(op.getOperation())) {
     if (std::optional<ConvAlgorithm> algorithm =

@@ -1,6 +1,7 @@
 //===- ContractionPatterns.cpp - matmul, conv2d, reductions -> linalg -----===//
 #include "LoweringHelpers.h"
 #include "loom/Conversion/LoomToLinalg/LoomToLinalg.h"
+#include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -114,14 +115,10 @@ struct Conv2DToLinalg : OpConversionPattern<Conv2DOp> {
   }
 };
 
-/// conv2d_transpose as the matrix product that the adjoint of im2col
-/// implies, then col2im:
-///   columns[(c, i, j), (n, y, x)] = sum_o W[o, (c, i, j)] * dY[o, (n, y, x)]
-/// (a linalg.matmul of the transposed filter and the channel-major input),
-/// then every filter tap (i, j) adds its slice of columns into the strided
-/// window of a zero buffer that it reaches, result[:, :, y*s + i*d - p,
-/// x*s + j*d - p]. The product does exactly the forward convolution's
-/// multiply-adds; the scatter is KH*KW strided additions of the input's size.
+/// conv2d_transpose -> a zero buffer covering every position a filter tap
+/// reaches, the scatter generic of TransposedConvolution.h accumulating into
+/// it, and the window [p, p + h) of the buffer that is the result. How the
+/// scatter is computed is the target's choice.
 struct Conv2DTransposeToLinalg : OpConversionPattern<Conv2DTransposeOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -135,103 +132,28 @@ struct Conv2DTransposeToLinalg : OpConversionPattern<Conv2DTransposeOp> {
     Type elementType = resultType.getElementType();
     ArrayRef<int64_t> strides = op.getStrides(), padding = op.getPadding(),
                       dilations = op.getDilations();
-    int64_t batch = inputType.getDimSize(0), outChannels = inputType.getDimSize(1);
-    int64_t outH = inputType.getDimSize(2), outW = inputType.getDimSize(3);
-    int64_t channels = filterType.getDimSize(1);
-    int64_t windowH = filterType.getDimSize(2), windowW = filterType.getDimSize(3);
-    int64_t taps = channels * windowH * windowW, pixels = batch * outH * outW;
-    Value zero = createFloatConstant(rewriter, loc, elementType, 0.0);
 
-    auto transposed = [&](Value source, ArrayRef<int64_t> shape,
-                          ArrayRef<int64_t> permutation) {
-      Value init = tensor::EmptyOp::create(rewriter, loc, shape, elementType);
-      return linalg::TransposeOp::create(rewriter, loc, source, init,
-                                         permutation)
-          .getResult()
-          .front();
-    };
-    Value weights = tensor::CollapseShapeOp::create(
-        rewriter, loc, adaptor.getFilter(),
-        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
-    Value weightsT = transposed(weights, {taps, outChannels}, {1, 0});
-    Value channelMajor =
-        transposed(adaptor.getInput(), {outChannels, batch, outH, outW},
-                   {1, 0, 2, 3});
-    Value inputMatrix = tensor::CollapseShapeOp::create(
-        rewriter, loc, channelMajor,
-        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
-    auto columnsType = RankedTensorType::get({taps, pixels}, elementType);
-    Value columns =
-        linalg::MatmulOp::create(
-            rewriter, loc, TypeRange{columnsType},
-            ValueRange{weightsT, inputMatrix},
-            ValueRange{createFilledTensor(rewriter, loc, columnsType, zero)})
-            .getResult(0);
-    Value columnsByTap = tensor::ExpandShapeOp::create(
-        rewriter, loc,
-        RankedTensorType::get(
-            {channels, windowH, windowW, batch, outH, outW}, elementType),
-        columns, SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4, 5}});
-
-    // The buffer covers every position a tap reaches and the result's
-    // window [p, p + h) of it.
-    SmallVector<int64_t> bufferShape{batch, channels};
+    SmallVector<int64_t> bufferShape{resultType.getDimSize(0),
+                                     resultType.getDimSize(1)};
     for (int64_t d = 0; d < 2; ++d) {
       int64_t reach = (inputType.getDimSize(2 + d) - 1) * strides[d] +
                       (filterType.getDimSize(2 + d) - 1) * dilations[d] + 1;
       bufferShape.push_back(
           std::max(reach, padding[d] + resultType.getDimSize(2 + d)));
     }
+    Value zero = createFloatConstant(rewriter, loc, elementType, 0.0);
     Value buffer = createFilledTensor(
         rewriter, loc, RankedTensorType::get(bufferShape, elementType), zero);
+    Value scattered = createTransposedConvolution(
+        rewriter, loc, adaptor.getInput(), adaptor.getFilter(), buffer,
+        TransposedConvolutionWindow{{strides[0], strides[1]},
+                                    {dilations[0], dilations[1]}});
 
-    MLIRContext *context = rewriter.getContext();
-    AffineExpr n, c, y, x;
-    bindDims(context, n, c, y, x);
-    SmallVector<AffineMap> maps{AffineMap::get(4, 0, {c, n, y, x}, context),
-                                AffineMap::getMultiDimIdentityMap(4, context)};
-    SmallVector<utils::IteratorType> iterators(4, utils::IteratorType::parallel);
     auto index = [&](int64_t value) -> OpFoldResult {
       return rewriter.getIndexAttr(value);
     };
-    SmallVector<OpFoldResult> windowSizes{index(batch), index(channels),
-                                          index(outH), index(outW)};
-    SmallVector<OpFoldResult> windowStrides{index(1), index(1),
-                                            index(strides[0]), index(strides[1])};
-    auto tapType =
-        RankedTensorType::get({channels, batch, outH, outW}, elementType);
-    for (int64_t i = 0; i < windowH; ++i)
-      for (int64_t j = 0; j < windowW; ++j) {
-        SmallVector<OpFoldResult> windowOffsets{
-            index(0), index(0), index(i * dilations[0]), index(j * dilations[1])};
-        Value window = tensor::ExtractSliceOp::create(
-            rewriter, loc, buffer, windowOffsets, windowSizes, windowStrides);
-        Value tap = tensor::ExtractSliceOp::create(
-            rewriter, loc, tapType, columnsByTap,
-            SmallVector<OpFoldResult>{index(0), index(i), index(j), index(0),
-                                      index(0), index(0)},
-            SmallVector<OpFoldResult>{index(channels), index(1), index(1),
-                                      index(batch), index(outH), index(outW)},
-            SmallVector<OpFoldResult>(6, index(1)));
-        Value sum =
-            linalg::GenericOp::create(
-                rewriter, loc, TypeRange{window.getType()}, ValueRange{tap},
-                ValueRange{window}, maps, iterators,
-                [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-                  linalg::YieldOp::create(
-                      nested, nestedLoc,
-                      arith::AddFOp::create(nested, nestedLoc, args[1],
-                                            args[0])
-                          .getResult());
-                })
-                .getResult(0);
-        buffer = tensor::InsertSliceOp::create(rewriter, loc, sum, buffer,
-                                               windowOffsets, windowSizes,
-                                               windowStrides);
-      }
-
     Value result = tensor::ExtractSliceOp::create(
-        rewriter, loc, resultType, buffer,
+        rewriter, loc, resultType, scattered,
         SmallVector<OpFoldResult>{index(0), index(0), index(padding[0]),
                                   index(padding[1])},
         llvm::map_to_vector(resultType.getShape(), index),

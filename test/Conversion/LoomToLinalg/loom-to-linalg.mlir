@@ -279,33 +279,42 @@ func.func @conv2d_dilated(%in: tensor<1x2x9x9xf32>, %f: tensor<4x2x3x3xf32>) -> 
 
 // -----
 
-// The product columns[(c, i, j), (n, y, x)] = W^T dY, then one strided
-// accumulation per filter tap into a buffer that covers every position a tap
-// reaches (2 * 3 + 2 + 1 = 9 rows here), cropped by the padding.
-// CHECK-DAG: #[[TAP_MAP:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d0, d2, d3)>
-// CHECK-DAG: #[[ID_MAP:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// One scatter, out[n, c, y*s + i*d, x*s + j*d] += dY[n, o, y, x] * W[o, c, i,
+// j], into a zero buffer that covers every position a tap reaches (2 * 3 + 2
+// + 1 = 9 rows here), cropped by the padding. No algorithm is chosen here.
+// CHECK-DAG: #[[IN_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d4, d2, d3)>
+// CHECK-DAG: #[[W_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d1, d5, d6)>
+// CHECK-DAG: #[[OUT_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2 * 2 + d5, d3 * 2 + d6)>
 // CHECK-LABEL: func.func @conv2d_transpose
 // CHECK-SAME: %[[DY:.*]]: tensor<2x4x4x4xf32>, %[[F:.*]]: tensor<4x3x3x3xf32>
 func.func @conv2d_transpose(%dy: tensor<2x4x4x4xf32>, %f: tensor<4x3x3x3xf32>) -> tensor<2x3x8x8xf32> {
-  // CHECK: %[[W:.*]] = tensor.collapse_shape %[[F]] {{\[\[}}0], [1, 2, 3]] : tensor<4x3x3x3xf32> into tensor<4x27xf32>
-  // CHECK: %[[WT:.*]] = linalg.transpose ins(%[[W]] : tensor<4x27xf32>) outs(%{{.*}} : tensor<27x4xf32>) permutation = [1, 0]
-  // CHECK: %[[DYT:.*]] = linalg.transpose ins(%[[DY]] : tensor<2x4x4x4xf32>) outs(%{{.*}} : tensor<4x2x4x4xf32>) permutation = [1, 0, 2, 3]
-  // CHECK: %[[DYM:.*]] = tensor.collapse_shape %[[DYT]] {{\[\[}}0], [1, 2, 3]] : tensor<4x2x4x4xf32> into tensor<4x32xf32>
-  // CHECK: %[[COLS:.*]] = linalg.matmul ins(%[[WT]], %[[DYM]] : tensor<27x4xf32>, tensor<4x32xf32>) outs(%{{.*}} : tensor<27x32xf32>)
-  // CHECK: %[[TAPS:.*]] = tensor.expand_shape %[[COLS]] {{\[\[}}0, 1, 2], [3, 4, 5]] output_shape [3, 3, 3, 2, 4, 4]
   // CHECK: %[[BUF:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x3x9x9xf32>)
-  // CHECK: %[[WIN:.*]] = tensor.extract_slice %[[BUF]][0, 0, 0, 0] [2, 3, 4, 4] [1, 1, 2, 2]
-  // CHECK: %[[TAP:.*]] = tensor.extract_slice %[[TAPS]][0, 0, 0, 0, 0, 0] [3, 1, 1, 2, 4, 4] [1, 1, 1, 1, 1, 1] : tensor<3x3x3x2x4x4xf32> to tensor<3x2x4x4xf32>
-  // CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[TAP_MAP]], #[[ID_MAP]]]
-  // CHECK-SAME: ins(%[[TAP]] : tensor<3x2x4x4xf32>) outs(%[[WIN]] : tensor<2x3x4x4xf32>)
-  // CHECK: arith.addf
-  // CHECK: %[[BUF1:.*]] = tensor.insert_slice %[[SUM]] into %[[BUF]][0, 0, 0, 0] [2, 3, 4, 4] [1, 1, 2, 2]
-  // CHECK: tensor.extract_slice %[[BUF1]][0, 0, 0, 1] [2, 3, 4, 4] [1, 1, 2, 2]
-  // CHECK-COUNT-7: tensor.insert_slice
-  // CHECK: %[[RESULT:.*]] = tensor.extract_slice %{{.*}}[0, 0, 1, 1] [2, 3, 8, 8] [1, 1, 1, 1] : tensor<2x3x9x9xf32> to tensor<2x3x8x8xf32>
+  // CHECK: %[[SCATTER:.*]] = linalg.generic {indexing_maps = [#[[IN_MAP]], #[[W_MAP]], #[[OUT_MAP]]],
+  // CHECK-SAME: iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "reduction", "reduction"]
+  // CHECK-SAME: ins(%[[DY]], %[[F]] : tensor<2x4x4x4xf32>, tensor<4x3x3x3xf32>) outs(%[[BUF]] : tensor<2x3x9x9xf32>)
+  // CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %[[ACC:.*]]: f32):
+  // CHECK-NEXT: %[[MUL:.*]] = arith.mulf %[[A]], %[[B]]
+  // CHECK-NEXT: %[[ADD:.*]] = arith.addf %[[ACC]], %[[MUL]]
+  // CHECK-NEXT: linalg.yield %[[ADD]]
+  // CHECK-NOT: linalg.matmul
+  // CHECK: %[[RESULT:.*]] = tensor.extract_slice %[[SCATTER]][0, 0, 1, 1] [2, 3, 8, 8] [1, 1, 1, 1] : tensor<2x3x9x9xf32> to tensor<2x3x8x8xf32>
   // CHECK: return %[[RESULT]]
   %0 = loom.conv2d_transpose %dy, %f strides = [2, 2] padding = [1, 1] : tensor<2x4x4x4xf32>, tensor<4x3x3x3xf32> -> tensor<2x3x8x8xf32>
   return %0 : tensor<2x3x8x8xf32>
+}
+
+// -----
+
+// Dilated, with output padding: the buffer is the larger of the reach
+// ((3 - 1) * 2 + (2 - 1) * 2 + 1 = 7) and padding + result (0 + 8).
+// CHECK-DAG: #[[DIL_MAP:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2 * 2 + d5 * 2, d3 * 2 + d6 * 2)>
+// CHECK-LABEL: func.func @conv2d_transpose_dilated
+func.func @conv2d_transpose_dilated(%dy: tensor<1x2x3x3xf32>, %f: tensor<2x1x2x2xf32>) -> tensor<1x1x8x8xf32> {
+  // CHECK: linalg.fill {{.*}} -> tensor<1x1x8x8xf32>
+  // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #[[DIL_MAP]]]
+  // CHECK: tensor.extract_slice %{{.*}}[0, 0, 0, 0] [1, 1, 8, 8] [1, 1, 1, 1]
+  %0 = loom.conv2d_transpose %dy, %f strides = [2, 2] padding = [0, 0] dilations = [2, 2] : tensor<1x2x3x3xf32>, tensor<2x1x2x2xf32> -> tensor<1x1x8x8xf32>
+  return %0 : tensor<1x1x8x8xf32>
 }
 
 // -----

@@ -87,6 +87,14 @@ def SelectLoweringConfig
       a quarter register, or as many lanes as the channels would, else
       `im2col_channels`); with fewer channels the gather costs more than the
       product saves and it stays `direct`.
+    - A transposed convolution (the scatter generic of
+      `loom/Conversion/LoomToLinalg/TransposedConvolution.h`) with at least
+      4 input channels is `col2im`: a product with K = the input channels,
+      then one strided addition per filter tap. With fewer, the product is
+      an outer product of almost no depth and the additions dominate; it
+      stays `direct`: scalar loops, as written (no register tiles or
+      vectors: its output rows are reached by several loops, which the
+      vectorizer cannot express).
 
     Run it again after `loom-cpu-rewrite-convolutions`: it configures the
     ops that rewrite created and leaves the others alone.
@@ -132,9 +140,18 @@ def RewriteConvolutions
       to NCHW.
 
     A `linalg.fill` init is recreated in the product's shape, so it fuses
-    into the product's tiles. Other convolutions are left alone; a config
-    asking for im2col of a convolution with dynamic shapes or mixed element
-    types is an error. The new ops have no config: run
+    into the product's tiles.
+
+    A transposed convolution's scatter generic with `conv_algorithm =
+    col2im` becomes the product the adjoint of im2col implies, columns
+    ((C*KH*KW) x (N*H*W)) = W^T x dY (channel-major), a `linalg.matmul`,
+    then for each filter tap a `linalg.generic` that adds the tap's columns
+    into the strided window of the accumulator it reaches
+    (`tensor.extract_slice` / `tensor.insert_slice` with the op's strides).
+
+    Other ops are left alone; a config asking for im2col of a convolution
+    with dynamic shapes or mixed element types, or for col2im of an op that
+    is not a transposed convolution, is an error. The new ops have no config: run
     `loom-cpu-select-lowering-config` after this pass.
   }];
   let dependentDialects = [

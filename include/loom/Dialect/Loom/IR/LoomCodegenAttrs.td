@@ -39,10 +39,11 @@ def Loom_ConvNone : I32EnumAttrCase<"none", 0>;
 def Loom_ConvDirect : I32EnumAttrCase<"direct", 1>;
 def Loom_ConvIm2colPixels : I32EnumAttrCase<"im2col_pixels", 2>;
 def Loom_ConvIm2colChannels : I32EnumAttrCase<"im2col_channels", 3>;
+def Loom_ConvCol2im : I32EnumAttrCase<"col2im", 4>;
 def Loom_ConvAlgorithm : I32EnumAttr<"ConvAlgorithm",
     "how a convolution is computed",
     [Loom_ConvNone, Loom_ConvDirect, Loom_ConvIm2colPixels,
-     Loom_ConvIm2colChannels]> {
+     Loom_ConvIm2colChannels, Loom_ConvCol2im]> {
   let cppNamespace = "::loom";
   let genSpecializedAttr = 0;
 }
@@ -91,7 +92,10 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
     - `conv_algorithm`: for a convolution, how it is computed: `direct` (as
       written), `im2col_pixels` (a window gather and a product with the
       output pixels as columns) or `im2col_channels` (with the output
-      channels as columns); `none` for other ops.
+      channels as columns); for a transposed convolution (the scatter
+      generic that `convert-loom-to-linalg` emits), `direct` (as written, in
+      scalar loops) or `col2im` (a product, then strided additions of each
+      filter tap's columns); `none` for other ops.
     - `root`: the op starts a fusion group and is tiled; an op that is not a
       root is only computed inside the tiles of the root that fuses it.
     - `fused_producers`: the operand numbers of the op whose producers join
