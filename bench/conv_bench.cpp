@@ -15,6 +15,8 @@
 #include "loom/Compiler/Compiler.h"
 #include "loom/Compiler/MLIRCompile.h"
 
+#include "BenchSupport.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include <algorithm>
@@ -80,43 +82,6 @@ std::string convSource(const ConvShape &shape) {
          " -> " + r + "\n  return %r : " + r + "\n}\n";
 }
 
-loom::Tensor filledTensor(const loom::TensorSpec &spec, uint64_t salt) {
-  loom::Tensor tensor = loom::Tensor::zeros(spec.shape, spec.dtype);
-  if (spec.dtype == loom::DType::F32) {
-    float *data = tensor.data<float>();
-    for (int64_t i = 0; i < tensor.numElements(); ++i)
-      data[i] = static_cast<float>(((i * 2654435761u + salt) % 1000) / 1000.0);
-  }
-  return tensor;
-}
-
-/// Median seconds of `runs` calls of `entry`, after one warm-up call.
-double medianSeconds(const loom::Executable &executable, const std::string &entry,
-                     int runs) {
-  const loom::Signature *signature = executable.signature(entry);
-  std::vector<loom::Tensor> args;
-  for (size_t i = 0; i < signature->arguments.size(); ++i)
-    args.push_back(filledTensor(signature->arguments[i].type, i));
-  auto call = [&] {
-    auto results = executable.run(entry, args);
-    if (!results) {
-      std::fprintf(stderr, "run failed: %s\n", results.error().message().c_str());
-      std::exit(1);
-    }
-  };
-  call();
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    call();
-    times.push_back(std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - start)
-                        .count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
 template <typename F> double secondsOf(F &&body) {
   auto start = std::chrono::steady_clock::now();
   body();
@@ -156,7 +121,7 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "%s\n", executable.error().message().c_str());
       return 1;
     }
-    double seconds = medianSeconds(*executable, "conv", runs);
+    double seconds = loom::bench::medianSeconds(*executable, "conv", runs);
     std::string shapeText = shape.description();
     std::printf("%-12s %-58s %9.3f %9.2f %9.2f\n", shape.name, shapeText.c_str(),
                 shape.flops() * 1e-9, seconds * 1e3,
@@ -212,6 +177,6 @@ int main(int argc, char **argv) {
               compileSeconds);
   for (const char *entry : {"discriminator", "discriminator_grad"})
     std::printf("  %-20s %9.2f ms\n", entry,
-                medianSeconds(**executable, entry, runs) * 1e3);
+                loom::bench::medianSeconds(**executable, entry, runs) * 1e3);
   return 0;
 }

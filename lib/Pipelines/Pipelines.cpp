@@ -52,13 +52,16 @@ void buildCPUStrategyStage(OpPassManager &pm,
   pm.addPass(createResultsToOutParams());
   pm.addNestedPass<func::FuncOp>(createUpdateTiedInPlace());
   // The decisions, from the target's description. Convolutions are rewritten
-  // as the strategy chose, and the ops that creates are configured in turn.
+  // and operands packed as the strategy chose, and the ops each creates are
+  // configured in turn (a product of a rewritten convolution may be packed).
   pm.addPass(createAttachCPUTarget(options.target));
   SelectLoweringConfigOptions strategy;
   strategy.threads = options.threads;
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
   onTensors.addPass(createSelectLoweringConfig(strategy));
   onTensors.addPass(createRewriteConvolutions());
+  onTensors.addPass(createSelectLoweringConfig(strategy));
+  onTensors.addPass(createPack());
   onTensors.addPass(createSelectLoweringConfig(strategy));
 }
 

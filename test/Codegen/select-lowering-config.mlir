@@ -202,6 +202,40 @@ func.func @transposed_conv_algorithms(%dy: tensor<1x4x3x3xf32>, %w: tensor<4x2x3
 
 // -----
 
+// Packing: a matmul whose B does not fit in L2 (the default target's 1 MiB;
+// 512x1024 f32 is 2 MiB) with at least 64 rows of A gets B packed into
+// panels of one register of columns, and nothing else: the packed op is
+// configured once loom-pack made it. With 32 rows the copy would not pay,
+// and a B that fits in L2 is read from there: both are tiled as they are.
+// An epilogue does not claim a matmul that is packed.
+
+// CHECK-LABEL: func.func @pack_decisions
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<pack_tiles = [0, 16, 0]>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true>}
+// CHECK-SAME: tensor<32x512xf32>
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true>}
+// CHECK-SAME: tensor<64x256xf32>
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [1, 16], vector_sizes = [1, 16], root = true>
+func.func @pack_decisions(%a: tensor<64x512xf32>, %b: tensor<512x1024xf32>, %c: tensor<64x1024xf32>,
+                          %a32: tensor<32x512xf32>, %c32: tensor<32x1024xf32>,
+                          %a2: tensor<64x256xf32>, %b2: tensor<256x1024xf32>)
+    -> (tensor<64x1024xf32>, tensor<32x1024xf32>, tensor<64x1024xf32>) {
+  %p = linalg.matmul ins(%a, %b : tensor<64x512xf32>, tensor<512x1024xf32>) outs(%c : tensor<64x1024xf32>) -> tensor<64x1024xf32>
+  %q = linalg.matmul ins(%a32, %b : tensor<32x512xf32>, tensor<512x1024xf32>) outs(%c32 : tensor<32x1024xf32>) -> tensor<32x1024xf32>
+  %r = linalg.matmul ins(%a2, %b2 : tensor<64x256xf32>, tensor<256x1024xf32>) outs(%c : tensor<64x1024xf32>) -> tensor<64x1024xf32>
+  %e = tensor.empty() : tensor<64x1024xf32>
+  %relu = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>],
+      iterator_types = ["parallel", "parallel"]} ins(%p : tensor<64x1024xf32>) outs(%e : tensor<64x1024xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %zero = arith.constant 0.0 : f32
+    %m = arith.maximumf %v, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<64x1024xf32>
+  return %relu, %q, %r : tensor<64x1024xf32>, tensor<32x1024xf32>, tensor<64x1024xf32>
+}
+
+// -----
+
 // An op that reads or writes i1 gets no vector sizes: it stays scalar.
 
 // CHECK-LABEL: func.func @boolean_stays_scalar

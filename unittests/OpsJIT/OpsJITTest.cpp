@@ -622,6 +622,18 @@ TEST_F(OpsJITTest, Matmul) {
             accumulatingTolerance(kind));
 }
 
+TEST_F(OpsJITTest, MatmulPackedRhs) {
+  // B (4.25 MiB of f32) exceeds the L2 of the CPUs Loom targets and A has 64
+  // rows: the CPU strategy packs B into column panels. With K = 1024 terms of
+  // magnitude up to 1, f32 rounding reaches ~6e-5; a misplaced panel would
+  // be off by the size of the terms.
+  const std::vector<int64_t> lhs{64, 1024}, rhs{1024, 1088}, result{64, 1088};
+  for (ElementKind kind : kFloatKinds)
+    check(matmulSource(lhs, rhs, result, kind),
+          {inputs.uniform(kind, lhs), inputs.uniform(kind, rhs)},
+          kind == ElementKind::F32 ? Tolerance{0, 1e-3} : Tolerance{0, 1e-11});
+}
+
 /// `loom.<op> %x, %w` with equal strides, padding and dilations on both
 /// axes, as a function of f32 or f64 (`{T}`) tensors.
 std::string convolutionSource(const std::string &op,

@@ -50,6 +50,12 @@ constexpr int64_t kMinProductChannels = 4;
 /// without transposes.
 constexpr int64_t kMinPixelLanes = 4;
 
+/// Rows of A below which packing B does not pay: the copy of B costs about
+/// as much as streaming it once, and each of the M / 8 row blocks streams it.
+/// Measured on the AVX-512 host (bench/matmul_bench, K = N = 1024..2048):
+/// packing is 1.25-1.6x faster from 64 rows, even at 32 and 15% slower at 16.
+constexpr int64_t kMinRowsToPack = 64;
+
 /// The largest power of two, at most `limit`, that divides `size`.
 int64_t largestDividingPowerOfTwo(int64_t size, int64_t limit) {
   int64_t width = 1;
@@ -67,9 +73,11 @@ struct RegisterTile {
   /// loads, at most half the register file (the rest holds the broadcast and
   /// row operands).
   int64_t contractionRows;
+  /// Bytes of the per-core L2 cache.
+  uint64_t l2Bytes;
 
   explicit RegisterTile(CPUTargetAttr target)
-      : bits(target.getVectorBits()),
+      : bits(target.getVectorBits()), l2Bytes(target.getL2Cache()),
         contractionRows(static_cast<int64_t>(llvm::bit_floor(std::max<uint64_t>(
             1, std::min<uint64_t>(
                    target.getVectorRegisters() / 2,
@@ -193,18 +201,46 @@ SmallVector<int64_t> sizesForLoops(linalg::LinalgOp op,
   return selected;
 }
 
+/// The columns of B's packed panels for a rank-2 matmul whose B does not fit
+/// in L2, with enough rows of A to repay the copy; nothing otherwise. Each
+/// 8-row block of A then streams B from L3, a row of one register tile at a
+/// stride of N elements: N = 1024 f32 puts every row 4 KiB apart, on one
+/// cache set and another page. Packed `[N/lanes, K, lanes]`, a register
+/// tile's panel is contiguous.
+std::optional<int64_t> packedColumns(linalg::LinalgOp op,
+                                     const RegisterTile &tile) {
+  auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+  if (!matmul || !isTileable(op) || op.hasUserDefinedMaps())
+    return std::nullopt;
+  auto rhsType = cast<RankedTensorType>(matmul.getInputs()[1].getType());
+  auto lhsType = cast<RankedTensorType>(matmul.getInputs()[0].getType());
+  Type elementType = rhsType.getElementType();
+  if (!elementType.isIntOrFloat() ||
+      lhsType.getElementType() != elementType)
+    return std::nullopt;
+  uint64_t rhsBytes = static_cast<uint64_t>(rhsType.getNumElements()) *
+                      elementType.getIntOrFloatBitWidth() / 8;
+  int64_t lanes = tile.lanes(op);
+  int64_t columns = largestDividingPowerOfTwo(rhsType.getDimSize(1), lanes);
+  if (rhsBytes <= tile.l2Bytes || lhsType.getDimSize(0) < kMinRowsToPack ||
+      columns < lanes)
+    return std::nullopt;
+  return columns;
+}
+
 /// The contraction feeding an all-parallel `op`, if that is its only use and
 /// `op` reads it elementwise: the matmul under a bias/activation epilogue.
 /// Returns the operand. A contraction with another user is not fused: it
 /// would be computed twice.
-OpOperand *epilogueContractionOperand(linalg::LinalgOp op) {
+OpOperand *epilogueContractionOperand(linalg::LinalgOp op,
+                                      const RegisterTile &tile) {
   if (op.getNumReductionLoops() != 0)
     return nullptr;
   for (OpOperand *operand : op.getDpsInputOperands()) {
     auto producer = operand->get().getDefiningOp<linalg::LinalgOp>();
     if (!producer || !linalg::isaContractionOpInterface(producer) ||
         !isTileable(producer) || !operand->get().hasOneUse() ||
-        loom::getLoweringConfig(producer))
+        loom::getLoweringConfig(producer) || packedColumns(producer, tile))
       continue;
     if (op.getMatchingIndexingMap(operand).isPermutation())
       return operand;
@@ -371,7 +407,8 @@ LoweringConfigAttr SelectLoweringConfigPass::tileConfig(
       vectorSizes.push_back(reduction.empty() || size != 0 ? size
                                                            : reduction[index]);
   return LoweringConfigAttr::get(&getContext(), distribution,
-                                 /*cacheTiles=*/{}, parallel, reduction,
+                                 /*cacheTiles=*/{}, /*packTiles=*/{},
+                                 parallel, reduction,
                                  vectorSizes, algorithm, root, fusedProducers);
 }
 
@@ -383,9 +420,17 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
   if (writesScatteredOutput(op)) {
     if (loom::matchTransposedConvolution(op))
       loom::setLoweringConfig(
-          op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {},
+          op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
                                       chooseTransposedConvAlgorithm(op),
                                       /*root=*/false, {}));
+    return;
+  }
+  // A packed matmul is replaced by a packed generic, configured in turn.
+  if (std::optional<int64_t> columns = packedColumns(op, tile)) {
+    loom::setLoweringConfig(
+        op, LoweringConfigAttr::get(&getContext(), {}, {},
+                                    /*packTiles=*/{0, *columns, 0}, {}, {}, {},
+                                    ConvAlgorithm::none, /*root=*/false, {}));
     return;
   }
   std::optional<ConvAlgorithm> direct;
@@ -393,7 +438,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
     if (std::optional<ConvAlgorithm> algorithm =
             chooseConvAlgorithm(conv, tile)) {
       loom::setLoweringConfig(
-          op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {},
+          op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
                                       *algorithm, /*root=*/false, {}));
       return;
     }
@@ -403,7 +448,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
   SmallVector<int64_t> fused = fillOperands(op);
   SmallVector<int64_t> sizes;
   linalg::LinalgOp contraction;
-  if (OpOperand *operand = epilogueContractionOperand(op)) {
+  if (OpOperand *operand = epilogueContractionOperand(op, tile)) {
     contraction = operand->get().getDefiningOp<linalg::LinalgOp>();
     SmallVector<int64_t> contractionSizes =
         registerTileSizes(contraction, tile);

@@ -128,7 +128,8 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
     loom::setLoweringConfig(
         fused, LoweringConfigAttr::get(
                    fused->getContext(), config.getDistributionTiles(),
-                   config.getCacheTiles(), config.getRegisterTiles(),
+                   config.getCacheTiles(), config.getPackTiles(),
+                   config.getRegisterTiles(),
                    config.getReductionTiles(), config.getVectorSizes(),
                    config.getConvAlgorithm(), /*root=*/false,
                    config.getFusedProducers()));

@@ -177,6 +177,33 @@ def Bufferize : Pass<"loom-bufferize", "mlir::ModuleOp"> {
   ];
 }
 
+def Pack : Pass<"loom-pack", "mlir::func::FuncOp"> {
+  let summary = "Pack the operands of ops whose lowering config has pack_tiles";
+  let description = [{
+    Data tiling, deciding nothing itself. Each linalg op whose
+    `loom.lowering_config` has `pack_tiles` (one inner tile per loop, 0 for
+    a loop that is not packed) is packed with upstream's `linalg::pack`: its
+    operands become `linalg.pack`s by those tiles and the op a packed
+    `linalg.generic` on them, its result a `linalg.unpack`. Each packed
+    input's outer dimensions are then ordered with the reduction's last
+    (`linalg::packTranspose`), so every panel of inner tiles is contiguous
+    along the reduction: a matmul's B packed by 16 columns, `[K, N]` ->
+    `[N/16, K, 16]`, is read row after row at one stride of 64 bytes instead
+    of one of N elements. The packs and unpacks are lowered at once to
+    `tensor.expand_shape` / `linalg.transpose` / `tensor.collapse_shape`
+    (`linalg::lowerPack`, `lowerUnPack`): ops the strategy configures when it
+    runs again, as it does the packed generic (which has no config).
+
+    An op with pack_tiles that cannot be packed so (a tile count other than
+    its loops, tiles that do not divide the loops, maps that are not
+    projected permutations) is an error.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
 def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
   let summary = "Tile ops at one level of their lowering config, fusing the "
                 "producers it names";

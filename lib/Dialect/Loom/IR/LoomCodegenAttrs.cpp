@@ -27,12 +27,13 @@ CPUTargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 LogicalResult LoweringConfigAttr::verify(
     function_ref<InFlightDiagnostic()> emitError,
     ArrayRef<int64_t> distributionTiles, ArrayRef<int64_t> cacheTiles,
-    ArrayRef<int64_t> registerTiles, ArrayRef<int64_t> reductionTiles,
+    ArrayRef<int64_t> packTiles, ArrayRef<int64_t> registerTiles, ArrayRef<int64_t> reductionTiles,
     ArrayRef<int64_t> vectorSizes, ConvAlgorithm, bool,
     ArrayRef<int64_t> fusedProducers) {
   std::pair<StringLiteral, ArrayRef<int64_t>> levels[] = {
       {"distribution_tiles", distributionTiles},
       {"cache_tiles", cacheTiles},
+      {"pack_tiles", packTiles},
       {"register_tiles", registerTiles},
       {"reduction_tiles", reductionTiles},
       {"vector_sizes", vectorSizes}};

@@ -82,7 +82,12 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
     - `distribution_tiles`: the parallel tiles handed to threads (an
       `scf.forall`); empty: the op runs on one thread.
     - `cache_tiles`: tiles that keep operands in cache (read by no pass yet:
-      room for packing and multi-level tiling).
+      room for multi-level tiling).
+    - `pack_tiles`: the inner tile of each loop by which the op's operands
+      are packed (`loom-pack`: `linalg.pack` with these tiles, panels
+      contiguous along the reduction); 0 leaves a loop unpacked, empty: not
+      packed. A packed op is replaced by a packed `linalg.generic` that the
+      strategy configures in turn.
     - `register_tiles`: the parallel tiles computed in registers; a root is
       tiled by them with `scf.for` loops (inside its thread tile).
     - `reduction_tiles`: the tiles of the reduction loops, whose accumulator
@@ -112,6 +117,7 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
   let parameters = (ins
       Loom_SizesParameter<"thread tile per loop">:$distribution_tiles,
       Loom_SizesParameter<"cache tile per loop">:$cache_tiles,
+      Loom_SizesParameter<"packing tile per loop">:$pack_tiles,
       Loom_SizesParameter<"register tile per loop">:$register_tiles,
       Loom_SizesParameter<"reduction tile per loop">:$reduction_tiles,
       Loom_SizesParameter<"vector shape of a register tile">:$vector_sizes,
