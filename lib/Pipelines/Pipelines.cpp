@@ -66,10 +66,10 @@ void buildCPUStrategyStage(OpPassManager &pm,
 }
 
 void buildCPUTilingStage(OpPassManager &pm, const CPUCodegenOptions &) {
-  // Tiles on tensors, where fusion is an SSA rewrite: thread tiles, register
-  // tiles, then the reductions inside them.
+  // Tiles on tensors, where fusion is an SSA rewrite: thread tiles, cache
+  // tiles, register tiles, then the reductions inside them.
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
-  for (StringRef level : {"distribution", "register", "reduction"}) {
+  for (StringRef level : {"distribution", "cache", "register", "reduction"}) {
     TileAndFuseOptions tiling;
     tiling.level = level.str();
     onTensors.addPass(createTileAndFuse(tiling));

@@ -236,6 +236,39 @@ func.func @pack_decisions(%a: tensor<64x512xf32>, %b: tensor<512x1024xf32>, %c: 
 
 // -----
 
+// Cache tiles: a packed product (as loom-pack leaves it: B in [N/16, K, 16]
+// panels) whose B (2 MiB) exceeds L2 gets a cache tile over the panels that
+// keeps K x 16 x 4 B x 8 panels = 512 KiB, half the default target's L2, so
+// every 8-row block of A reads that block from L2. With 32 rows the blocks
+// are not reused enough: none.
+
+#packed_a = affine_map<(m, n0, k, n1) -> (m, k)>
+#packed_b = affine_map<(m, n0, k, n1) -> (n0, k, n1)>
+#packed_c = affine_map<(m, n0, k, n1) -> (m, n0, n1)>
+// CHECK-LABEL: func.func @cache_tiles
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<cache_tiles = [0, 8, 0, 0], register_tiles = [8, 1, 0, 16], reduction_tiles = [0, 0, 1, 0], vector_sizes = [8, 1, 1, 16], root = true>
+// CHECK: linalg.generic {{.*}}loom.lowering_config = #loom.lowering_config<register_tiles = [8, 1, 0, 16], reduction_tiles = [0, 0, 1, 0], vector_sizes = [8, 1, 1, 16], root = true>
+func.func @cache_tiles(%a: tensor<64x1024xf32>, %b: tensor<32x1024x16xf32>, %c: tensor<64x32x16xf32>,
+                       %a32: tensor<32x1024xf32>, %c32: tensor<32x32x16xf32>) -> (tensor<64x32x16xf32>, tensor<32x32x16xf32>) {
+  %p = linalg.generic {indexing_maps = [#packed_a, #packed_b, #packed_c], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%a, %b : tensor<64x1024xf32>, tensor<32x1024x16xf32>) outs(%c : tensor<64x32x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %s: f32):
+    %m = arith.mulf %x, %y : f32
+    %t = arith.addf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<64x32x16xf32>
+  %q = linalg.generic {indexing_maps = [#packed_a, #packed_b, #packed_c], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+      ins(%a32, %b : tensor<32x1024xf32>, tensor<32x1024x16xf32>) outs(%c32 : tensor<32x32x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %s: f32):
+    %m = arith.mulf %x, %y : f32
+    %t = arith.addf %s, %m : f32
+    linalg.yield %t : f32
+  } -> tensor<32x32x16xf32>
+  return %p, %q : tensor<64x32x16xf32>, tensor<32x32x16xf32>
+}
+
+// -----
+
 // An op that reads or writes i1 gets no vector sizes: it stays scalar.
 
 // CHECK-LABEL: func.func @boolean_stays_scalar

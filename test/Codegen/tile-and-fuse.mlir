@@ -2,6 +2,7 @@
 // RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-fuse{level=distribution}))' | FileCheck %s --check-prefix=DISTRIBUTION
 // RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-fuse{level=register},loom-tile-and-fuse{level=reduction}))' | FileCheck %s --check-prefix=REDUCTION
 // RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-fuse{level=distribution},loom-tile-and-fuse{level=register}))' | FileCheck %s --check-prefix=THREADTILE
+// RUN: loom-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(loom-tile-and-fuse{level=cache},loom-tile-and-fuse{level=register}))' | FileCheck %s --check-prefix=CACHE
 
 // The configs are written by hand: the pass tiles by them and decides
 // nothing. The matmul fuses the fill its init operand (2) names.
@@ -31,6 +32,33 @@ func.func @matmul_fill(%a: tensor<32x24xf32>, %b: tensor<24x48xf32>) -> tensor<3
   %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<register_tiles = [8, 16, 0], reduction_tiles = [0, 0, 1], vector_sizes = [8, 16, 1], root = true, fused_producers = [2]>}
       ins(%a, %b : tensor<32x24xf32>, tensor<24x48xf32>) outs(%fill : tensor<32x48xf32>) -> tensor<32x48xf32>
   return %r : tensor<32x48xf32>
+}
+
+// -----
+
+// Cache tiles: an scf.for over blocks of 32 columns, the fill fused into
+// each block and, at the register level, into each register tile inside it
+// (a register tile as wide as the block would be the block). The fill is
+// computed nowhere else.
+
+// CACHE-LABEL: func.func @matmul_cache_tiles
+// CACHE-NOT: linalg.fill
+// CACHE: scf.for %{{.*}} = %c0 to %c96 step %c32
+// CACHE: scf.for %{{.*}} step %c8
+// CACHE: scf.for %{{.*}} = %c0{{.*}} to %c32{{.*}} step %c16
+// CACHE: linalg.fill {{.*}} -> tensor<8x16xf32>
+// CACHE: linalg.matmul {{.*}} ins(%{{.*}}, %{{.*}} : tensor<8x24xf32>, tensor<24x16xf32>)
+// Without cache tiles the cache level leaves the op alone.
+// CACHE-LABEL: func.func @matmul_fill_not_fused
+// CACHE-NOT: step %c32
+func.func @matmul_cache_tiles(%a: tensor<32x24xf32>, %b: tensor<24x96xf32>) -> tensor<32x96xf32> {
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<32x96xf32>
+  %fill = linalg.fill {loom.lowering_config = #loom.lowering_config<register_tiles = [1, 16], root = true>}
+      ins(%zero : f32) outs(%empty : tensor<32x96xf32>) -> tensor<32x96xf32>
+  %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<cache_tiles = [0, 32, 0], register_tiles = [8, 16, 0], root = true, fused_producers = [2]>}
+      ins(%a, %b : tensor<32x24xf32>, tensor<24x96xf32>) outs(%fill : tensor<32x96xf32>) -> tensor<32x96xf32>
+  return %r : tensor<32x96xf32>
 }
 
 // -----

@@ -248,6 +248,66 @@ OpOperand *epilogueContractionOperand(linalg::LinalgOp op,
   return nullptr;
 }
 
+/// For a root contraction whose B (the input that no row loop reads) does
+/// not fit in L2, with enough rows to reuse it: a cache tile over its
+/// outermost column loop that keeps a K x block of B in half of L2, so every
+/// row block of the register tiles reads that block from L2 rather than all
+/// of B from L3. A multiple of the register tile dividing the loop; empty
+/// when B fits or no smaller tile does.
+SmallVector<int64_t> cacheTileSizes(linalg::LinalgOp op,
+                                    ArrayRef<int64_t> registerSizes,
+                                    const RegisterTile &tile) {
+  if (!linalg::isaContractionOpInterface(op))
+    return {};
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || !dims->batch.empty() || dims->m.empty() ||
+      dims->n.empty() || dims->k.empty())
+    return {};
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  auto product = [&](ArrayRef<unsigned> loops) {
+    int64_t size = 1;
+    for (unsigned loop : loops)
+      size *= ranges[loop];
+    return size;
+  };
+  if (product(dims->m) < kMinRowsToPack)
+    return {};
+  OpOperand *rhs = nullptr;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (llvm::none_of(dims->m, [&](unsigned loop) {
+          return map.getResultPosition(getAffineDimExpr(
+                     loop, op->getContext())).has_value();
+        }))
+      rhs = input;
+  }
+  if (!rhs)
+    return {};
+  auto rhsType = cast<RankedTensorType>(rhs->get().getType());
+  if (!rhsType.getElementType().isIntOrFloat())
+    return {};
+  uint64_t elementBytes = rhsType.getElementType().getIntOrFloatBitWidth() / 8;
+  uint64_t rhsBytes = rhsType.getNumElements() * elementBytes;
+  unsigned outer = dims->n.front();
+  uint64_t bytesPerIteration =
+      static_cast<uint64_t>(product(dims->k)) * elementBytes *
+      static_cast<uint64_t>(product(dims->n) / ranges[outer]);
+  if (rhsBytes <= tile.l2Bytes || bytesPerIteration == 0)
+    return {};
+  int64_t step = std::max<int64_t>(registerSizes[outer], 1);
+  int64_t limit = static_cast<int64_t>(tile.l2Bytes / 2 / bytesPerIteration);
+  int64_t best = 0;
+  for (int64_t size = step; size <= limit && size < ranges[outer]; size += step)
+    if (ranges[outer] % size == 0)
+      best = size;
+  if (best == 0)
+    return {};
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  sizes[outer] = best;
+  return sizes;
+}
+
 /// Parallel tile sizes of an epilogue that match the contraction's register
 /// tile, so the fused contraction computes exactly one register tile.
 SmallVector<int64_t> epilogueTileSizes(linalg::LinalgOp epilogue,
@@ -401,13 +461,17 @@ LoweringConfigAttr SelectLoweringConfigPass::tileConfig(
     reduction = sizesForLoops(op, registerTileSizes(op, tileShape, tile),
                               utils::IteratorType::reduction);
   }
+  // Thread tiles are register tiles: no room for a cache tile inside.
+  SmallVector<int64_t> cacheTiles;
+  if (root && distribution.empty())
+    cacheTiles = cacheTileSizes(op, parallel, tile);
   SmallVector<int64_t> vectorSizes;
   if (!accessesBooleanTensor(op))
     for (auto [index, size] : llvm::enumerate(parallel))
       vectorSizes.push_back(reduction.empty() || size != 0 ? size
                                                            : reduction[index]);
-  return LoweringConfigAttr::get(&getContext(), distribution,
-                                 /*cacheTiles=*/{}, /*packTiles=*/{},
+  return LoweringConfigAttr::get(&getContext(), distribution, cacheTiles,
+                                 /*packTiles=*/{},
                                  parallel, reduction,
                                  vectorSizes, algorithm, root, fusedProducers);
 }

@@ -78,9 +78,11 @@ LogicalResult packAndLower(RewriterBase &rewriter, linalg::LinalgOp op,
   for (Operation *user : compute->getUsers())
     if (isa<linalg::UnPackOp>(user))
       relayouts.push_back(user);
-  RewritePatternSet simplifications(op->getContext());
+  // `op` is gone: linalg::pack replaced it.
+  MLIRContext *context = rewriter.getContext();
+  RewritePatternSet simplifications(context);
   linalg::populateSimplifyPackAndUnpackPatterns(simplifications);
-  linalg::FillOp::getCanonicalizationPatterns(simplifications, op->getContext());
+  linalg::FillOp::getCanonicalizationPatterns(simplifications, context);
   (void)applyOpPatternsGreedily(
       relayouts, std::move(simplifications),
       GreedyRewriteConfig().setStrictness(
@@ -121,13 +123,15 @@ public:
     IRRewriter rewriter(&getContext());
     for (linalg::LinalgOp op : packed) {
       ArrayRef<int64_t> tiles = loom::getLoweringConfig(op).getPackTiles();
+      // Taken first: packing replaces the op.
+      Location loc = op.getLoc();
+      OperationName name = op->getName();
       if (tiles.size() != op.getNumLoops() || !op.hasPureTensorSemantics() ||
           failed(packAndLower(rewriter, op, tiles))) {
-        op.emitOpError() << "cannot be packed by pack_tiles = ["
-                         << llvm::interleaved(tiles)
-                         << "]: it needs one tile per loop, tensors, static "
-                            "shapes the tiles divide and projected "
-                            "permutations";
+        emitError(loc) << "'" << name << "' op cannot be packed by pack_tiles = ["
+                       << llvm::interleaved(tiles)
+                       << "]: it needs one tile per loop, tensors, static "
+                          "shapes the tiles divide and projected permutations";
         return signalPassFailure();
       }
     }

@@ -25,7 +25,7 @@ using loom::LoweringConfigAttr;
 
 namespace {
 
-enum class Level { Distribution, Register, Reduction };
+enum class Level { Distribution, Cache, Register, Reduction };
 
 SmallVector<OpFoldResult> asIndexAttrs(MLIRContext *context,
                                        ArrayRef<int64_t> sizes) {
@@ -71,6 +71,9 @@ SmallVector<int64_t> TileAndFusePass::tileSizes(linalg::LinalgOp op,
   case Level::Distribution:
     sizes = config.getDistributionTiles();
     break;
+  case Level::Cache:
+    sizes = config.getCacheTiles();
+    break;
   case Level::Register:
     sizes = config.getRegisterTiles();
     break;
@@ -81,9 +84,13 @@ SmallVector<int64_t> TileAndFusePass::tileSizes(linalg::LinalgOp op,
   if (sizes.empty())
     return {};
   SmallVector<int64_t> tiles(sizes);
-  // A thread tile is tiled for registers only where it has room left: a
+  // A thread or cache tile is tiled further only where it has room left: a
   // register tile as large as the thread tile is the thread tile.
-  if (level == Level::Register && !config.getDistributionTiles().empty()) {
+  bool insideOuterTile =
+      (level == Level::Cache || level == Level::Register) &&
+      !config.getDistributionTiles().empty();
+  insideOuterTile |= level == Level::Register && !config.getCacheTiles().empty();
+  if (insideOuterTile) {
     for (auto [size, range] : llvm::zip_equal(tiles, op.getStaticLoopRanges()))
       if (size >= range)
         size = 0;
@@ -134,15 +141,16 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
                    config.getConvAlgorithm(), /*root=*/false,
                    config.getFusedProducers()));
   }
-  // A fused producer with other users stays, and is tiled as a root later.
+  // The root goes first, so a producer that only it read is left unused. A
+  // fused producer with other users stays, and is tiled as a root later.
+  erased.insert(root);
+  rewriter.eraseOp(root);
   for (Operation *producer : tiled->fusedProducers) {
     if (!producer->use_empty())
       continue;
     erased.insert(producer);
     rewriter.eraseOp(producer);
   }
-  erased.insert(root);
-  rewriter.eraseOp(root);
 }
 
 void TileAndFusePass::tileReductions(RewriterBase &rewriter,
@@ -161,13 +169,14 @@ void TileAndFusePass::runOnOperation() {
   std::optional<Level> parsed =
       llvm::StringSwitch<std::optional<Level>>(level)
           .Case("distribution", Level::Distribution)
+          .Case("cache", Level::Cache)
           .Case("register", Level::Register)
           .Case("reduction", Level::Reduction)
           .Default(std::nullopt);
   if (!parsed) {
     getOperation().emitError()
         << "loom-tile-and-fuse: unknown level '" << level
-        << "' (expected distribution, register or reduction)";
+        << "' (expected distribution, cache, register or reduction)";
     return signalPassFailure();
   }
 

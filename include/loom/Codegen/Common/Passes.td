@@ -213,10 +213,12 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
 
     - `level=distribution`: each root with `distribution_tiles` is tiled by
       them with an `scf.forall` (the threads' tiles).
+    - `level=cache`: each root with `cache_tiles` is tiled by them with
+      `scf.for` loops (inside its thread tile, with the same rule as below).
     - `level=register`: each root with `register_tiles` is tiled by them with
-      `scf.for` loops. A root already tiled for threads keeps the loops its
-      thread tile has no room to tile (a register tile as large as the thread
-      tile is the thread tile).
+      `scf.for` loops. A root already tiled for threads or for the cache
+      keeps the loops its outer tile has no room to tile (a register tile as
+      large as the thread tile is the thread tile).
     - `level=reduction`: each op (root or fused) with `reduction_tiles` has
       its reduction loops tiled by them, so its accumulator is carried by the
       loop.
@@ -246,7 +248,7 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"level", "level", "std::string", /*default=*/"\"register\"",
-           "Tiling level: distribution, register or reduction">,
+           "Tiling level: distribution, cache, register or reduction">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",

@@ -81,8 +81,9 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
 
     - `distribution_tiles`: the parallel tiles handed to threads (an
       `scf.forall`); empty: the op runs on one thread.
-    - `cache_tiles`: tiles that keep operands in cache (read by no pass yet:
-      room for multi-level tiling).
+    - `cache_tiles`: the parallel tiles whose operands stay in cache; a root
+      is tiled by them with `scf.for` loops (inside its thread tile, around
+      its register tiles).
     - `pack_tiles`: the inner tile of each loop by which the op's operands
       are packed (`loom-pack`: `linalg.pack` with these tiles, panels
       contiguous along the reduction); 0 leaves a loop unpacked, empty: not
