@@ -103,6 +103,12 @@ def SelectLoweringConfig
       next). Fewer rows do not repay the copy (measured: 1.25-1.6x faster
       from 64 rows, even at 32, slower at 16). An epilogue does not claim a
       matmul that is packed.
+    - A root contraction without batch loops whose B (the input that no
+      row loop reads) exceeds L2, with at least 64 rows, gets `cache_tiles`
+      over its outermost column loop: the largest multiple of its register
+      tile dividing the loop whose K x block of B fits in half of L2, so
+      each row block of the register tiles reads the block from L2. None
+      when the op is distributed (a thread tile is one register tile).
 
     Run it again after `loom-cpu-rewrite-convolutions` and after
     `loom-pack`: it configures the ops those created and leaves the others
