@@ -92,12 +92,20 @@ Expected<Dataset> loadIdxDataset(const std::string &imagesPath,
   return dataset;
 }
 
-Expected<Dataset> loadFashionMNIST(Split split, std::optional<int64_t> limit,
-                                   const std::string &directory) {
+namespace {
+/// The images and labels paths of `split` under `directory`.
+std::pair<std::string, std::string> splitPaths(Split split,
+                                               const std::string &directory) {
   std::string prefix = split == Split::Train ? "train" : "t10k";
   std::filesystem::path root(directory);
-  std::string imagesPath = (root / (prefix + "-images-idx3-ubyte.gz")).string();
-  std::string labelsPath = (root / (prefix + "-labels-idx1-ubyte.gz")).string();
+  return {(root / (prefix + "-images-idx3-ubyte.gz")).string(),
+          (root / (prefix + "-labels-idx1-ubyte.gz")).string()};
+}
+} // namespace
+
+Expected<void> checkFashionMNISTFiles(Split split,
+                                      const std::string &directory) {
+  auto [imagesPath, labelsPath] = splitPaths(split, directory);
   for (const std::string &path : {imagesPath, labelsPath}) {
     std::error_code ignored;
     if (!std::filesystem::exists(path, ignored))
@@ -105,7 +113,15 @@ Expected<Dataset> loadFashionMNIST(Split split, std::optional<int64_t> limit,
                    "' does not exist; install the data set with "
                    "`apt-get install dataset-fashion-mnist`");
   }
+  return {};
+}
 
+Expected<Dataset> loadFashionMNIST(Split split, std::optional<int64_t> limit,
+                                   const std::string &directory) {
+  if (Expected<void> present = checkFashionMNISTFiles(split, directory);
+      !present)
+    return present.error();
+  auto [imagesPath, labelsPath] = splitPaths(split, directory);
   Expected<Dataset> dataset =
       loadIdxDataset(imagesPath, labelsPath, kFashionClasses, limit);
   if (!dataset)

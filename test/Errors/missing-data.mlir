@@ -1,8 +1,10 @@
 // Training data that is missing or damaged: one error naming the file,
-// before any step runs.
+// before any step runs; a missing file before anything is compiled (no
+// compile-cache or timing report).
 //
 // RUN: rm -rf %t && mkdir -p %t/junk %t/truncated
 // RUN: not loomc %s --train-step --run --data=%t/missing 2>&1 | FileCheck %s --check-prefix=MISSING --implicit-check-not=error:
+// RUN: not loomc %s --train-step --run --data=%t/missing --timing 2>&1 | FileCheck %s --check-prefix=MISSING --implicit-check-not=error: --implicit-check-not="compile cache" --implicit-check-not="Execution time"
 // RUN: printf 'not gzip, not idx' > %t/junk/train-images-idx3-ubyte.gz
 // RUN: printf 'not gzip, not idx' > %t/junk/train-labels-idx1-ubyte.gz
 // RUN: not loomc %s --train-step --run --data=%t/junk 2>&1 | FileCheck %s --check-prefix=JUNK --implicit-check-not=error:

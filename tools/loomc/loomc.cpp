@@ -540,6 +540,12 @@ int drive() {
     return fail("give exactly one of an input .mlir file or --model=NAME");
   if (std::optional<std::string> misuse = misusedFlag())
     return fail(*misuse);
+  // Missing training data is reported before the compile it would waste.
+  if (!dataDir.empty() && runEntry)
+    if (loom::Expected<void> present = loom::data::checkFashionMNISTFiles(
+            loom::data::Split::Train, dataDir);
+        !present)
+      return fail(present.error());
   std::optional<std::string> emitKind;
   if (!emitStage.empty()) {
     loom::Expected<std::vector<std::string>> names =

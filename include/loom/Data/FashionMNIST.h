@@ -53,6 +53,12 @@ struct Dataset {
 /// The name of Fashion-MNIST class `label` ("T-shirt/top", ..., "Ankle boot").
 std::string_view fashionClassName(int32_t label);
 
+/// Whether the idx files of a split of Fashion-MNIST are in `directory`: the
+/// error that loadFashionMNIST gives for a missing file, or nothing. A tool
+/// can check this before it spends time compiling.
+Expected<void> checkFashionMNISTFiles(
+    Split split, const std::string &directory = kFashionMNISTDirectory);
+
 /// Loads a split of Fashion-MNIST from `directory`, keeping only the first
 /// `limit` images when given. A missing file is an error that says to run
 /// `apt-get install dataset-fashion-mnist`; a corrupt or inconsistent one is an
