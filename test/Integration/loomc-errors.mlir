@@ -24,6 +24,10 @@ func.func @bad(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> {
 // RUN: not loomc %s --batch=4 2>&1 | FileCheck %s --check-prefix=BATCH-FILE
 // RUN: not loomc --model=ae --batch=-3 2>&1 | FileCheck %s --check-prefix=BATCH-NEGATIVE
 // RUN: not loomc --model=ae --optimizer=sgd --run 2>&1 | FileCheck %s --check-prefix=OPTIMIZER
+// RUN: not loomc --model=ae --bench --outputs=%t 2>&1 | FileCheck %s --check-prefix=BENCH-OUTPUTS
+// RUN: not loomc --model=ae --train-step --bench --steps=3 2>&1 | FileCheck %s --check-prefix=BENCH-STEPS
+// RUN: not loomc --model=ae --run --peak-gflops=100 2>&1 | FileCheck %s --check-prefix=PEAK
+// RUN: not loomc --model=ae --bench --peak-gflops=-1 2>&1 | FileCheck %s --check-prefix=PEAK-VALUE
 // RUN: not loomc --model=ae --steps=3 --run 2>&1 | FileCheck %s --check-prefix=STEPS
 // RUN: not loomc --model=ae --train-step --run --steps=0 2>&1 | FileCheck %s --check-prefix=STEPS-ZERO
 // RUN: not loomc --model=ae --train-step --run --train-images=10 2>&1 | FileCheck %s --check-prefix=IMAGES
@@ -33,6 +37,10 @@ func.func @bad(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> {
 // BATCH-FILE: loomc: error: --batch applies to --model only (a file's shapes are its own)
 // BATCH-NEGATIVE: loomc: error: --batch must be positive, got -3
 // OPTIMIZER: loomc: error: --optimizer applies to --train-step only
+// BENCH-OUTPUTS: loomc: error: --outputs applies to --run, not --bench (which prints no results)
+// BENCH-STEPS: loomc: error: --steps applies to --run, not --bench (which takes as many steps as it times)
+// PEAK: loomc: error: --peak-gflops applies to --bench only
+// PEAK-VALUE: loomc: error: --peak-gflops must be positive, got -1
 // STEPS: loomc: error: --steps applies to --train-step only
 // STEPS-ZERO: loomc: error: --steps must be positive, got 0
 // IMAGES: loomc: error: --train-images needs --data

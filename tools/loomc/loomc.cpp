@@ -6,6 +6,8 @@
 // location) and makes the exit status non-zero.
 //
 //===----------------------------------------------------------------------===//
+#include "Benchmark.h"
+
 #include "loom/Data/BatchLoader.h"
 #include "loom/Data/FashionMNIST.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
@@ -19,6 +21,7 @@
 #include "loom/Support/Diagnostics.h"
 #include "loom/Support/CounterRNG.h"
 #include "loom/ModelTraining/ModelTraining.h"
+#include "loom/Target/CPU/CPUBackend.h"
 #include "loom/Target/TargetBackend.h"
 #include "loom/Training/Trainer.h"
 
@@ -68,6 +71,20 @@ static cl::opt<std::string> saveArtifactDir(
     cl::value_desc("dir"), cl::cat(loomcCategory));
 static cl::opt<bool> runEntry("run", cl::desc("JIT-compile and run an entry"),
                               cl::cat(loomcCategory));
+static cl::opt<bool> benchMode(
+    "bench",
+    cl::desc("--run, timed: compile once, then call the entry (with "
+             "--train-step, take training steps) after one warm-up at least "
+             "20 times and for about 2 s; prints the median, min and max ms, "
+             "the GFLOP/s of its matrix products and convolutions and their "
+             "share of the FMA peak, and ends with median_ms=<value>"),
+    cl::cat(loomcCategory));
+static cl::opt<double> peakGflops(
+    "peak-gflops",
+    cl::desc("The FMA peak --bench reports a share of, in GFLOP/s (default: "
+             "the CPU description's f32 lanes x 2 x FMA units x the maximum "
+             "clock Linux reports x --num-threads)"),
+    cl::init(0), cl::cat(loomcCategory));
 static cl::opt<std::string>
     entryName("entry", cl::desc("Entry function to run (default: the first)"),
               cl::cat(loomcCategory));
@@ -190,6 +207,26 @@ int fail(const loom::Error &error) {
 
 /// A deterministic stand-in for data: floats in [0, 1), integers in [0, 10)
 /// (class labels), and the seed itself for rank-0 i64 seed arguments.
+/// The peak --bench reports a share of: --peak-gflops, or the described
+/// CPU's (nothing when Linux reports no clock).
+std::optional<double> benchmarkPeak() {
+  if (peakGflops > 0)
+    return peakGflops.getValue();
+  loom::Expected<loom::CPUTarget> target =
+      loom::describeCPU(cpuName.getValue(), cpuFeatures.getValue());
+  if (!target)
+    return std::nullopt;
+  return loom::tools::fmaPeakGflops(*target, threads);
+}
+
+/// Times `call` as --bench says; the exit status.
+int benchmark(const std::function<loom::Expected<void>()> &call,
+              double flops) {
+  loom::Expected<void> timed =
+      loom::tools::runBenchmark(call, flops, benchmarkPeak(), llvm::outs());
+  return timed ? 0 : fail(timed.error());
+}
+
 loom::Tensor randomInput(const loom::TensorSpec &spec, uint64_t stream) {
   loom::Tensor tensor = loom::Tensor::zeros(spec.shape, spec.dtype);
   int64_t count = tensor.numElements();
@@ -322,6 +359,19 @@ int runModule(mlir::ModuleOp module) {
     return fail(fmt::format("entry '{}' takes {} inputs but --inputs gave {}",
                             entry, nextInput, inputFiles.size()));
 
+  if (benchMode) {
+    llvm::outs() << "entry @" << entry << " (" << nextParameter
+                 << " parameters, seed " << seed.getValue() << ")\n";
+    mlir::func::FuncOp function = module.lookupSymbol<mlir::func::FuncOp>(entry);
+    return benchmark(
+        [&]() -> loom::Expected<void> {
+          auto results = executable->run(entry, args);
+          if (!results)
+            return results.error();
+          return {};
+        },
+        function ? loom::tools::contractionFlops(function) : 0);
+  }
   loom::Expected<std::vector<loom::Tensor>> results =
       executable->run(entry, args);
   if (!results)
@@ -460,7 +510,9 @@ private:
   std::optional<loom::data::BatchLoader> loader;
 };
 
-int runTraining(loom::Expected<loom::training::Trainer> trainer) {
+/// Trains for --steps, or times training steps with --bench (`flops`: the
+/// contractions of one step).
+int runTraining(loom::Expected<loom::training::Trainer> trainer, double flops) {
   if (!trainer)
     return fail(trainer.error());
   auto source = BatchSource::create(trainer->batchInputs());
@@ -470,6 +522,17 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer) {
                << trainer->parameters().size() << " parameters, "
                << loom::training::describe(trainer->optimizer()) << ", seed "
                << seed.getValue() << "\n";
+  if (benchMode) {
+    int64_t step = 0;
+    return benchmark(
+        [&]() -> loom::Expected<void> {
+          auto losses = trainer->stepPhases(source->next(step++));
+          if (!losses)
+            return losses.error();
+          return {};
+        },
+        flops);
+  }
   for (int64_t step = 0; step < trainSteps; ++step) {
     auto losses = trainer->stepPhases(source->next(step));
     if (!losses)
@@ -514,6 +577,16 @@ std::optional<std::string> misusedFlag() {
     if (given(*flag) && (!runEntry || trainStepMode))
       return fmt::format("--{} applies to --run without --train-step only",
                          flag->ArgStr.str());
+  if (benchMode && given(outputDir))
+    return "--outputs applies to --run, not --bench (which prints no results)";
+  if (benchMode && given(trainSteps))
+    return "--steps applies to --run, not --bench (which takes as many steps "
+           "as it times)";
+  if (given(peakGflops) && !benchMode)
+    return "--peak-gflops applies to --bench only";
+  if (given(peakGflops) && peakGflops <= 0)
+    return fmt::format("--peak-gflops must be positive, got {}",
+                       peakGflops.getValue());
   // Without --run or --save-artifact, loomc emits the loom stage by default.
   if (given(outputFile) && emitStage.empty() &&
       (runEntry || !saveArtifactDir.empty()))
@@ -538,6 +611,9 @@ int drive() {
   }
   if (inputFile.empty() == modelName.empty())
     return fail("give exactly one of an input .mlir file or --model=NAME");
+  // --bench is --run, timed.
+  if (benchMode)
+    runEntry.setValue(true);
   if (std::optional<std::string> misuse = misusedFlag())
     return fail(*misuse);
   // Missing training data is reported before the compile it would waste.
@@ -661,11 +737,22 @@ int drive() {
     }
     if (!runEntry)
       return 0;
+    double flops = 0;
+    if (benchMode) {
+      auto stepModule =
+          loom::training::buildTrainStepModule(module, phases, optimizer);
+      if (!stepModule)
+        return fail(stepModule.error());
+      for (auto function : (*stepModule)->getOps<mlir::func::FuncOp>())
+        if (function.isPublic())
+          flops += loom::tools::contractionFlops(function);
+    }
     loom::training::TrainerOptions options;
     options.seed = seed;
     options.compiler = compilerOptions();
     return runTraining(
-        loom::training::compileTrainStep(module, phases, optimizer, options));
+        loom::training::compileTrainStep(module, phases, optimizer, options),
+        flops);
   }
 
   if (emitKind) {
