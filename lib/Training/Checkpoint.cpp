@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cstring>
 
 namespace loom::training {
@@ -119,8 +121,16 @@ Expected<void> Trainer::load(const std::string &path) {
   return loadBytes(*contents, path);
 }
 
-Expected<void> Trainer::loadBytes(std::string_view data,
-                                            std::string_view sourceName) {
+namespace {
+/// A checkpoint's contents, viewing the bytes it was parsed from.
+struct ParsedCheckpoint {
+  uint64_t stepCount = 0;
+  std::vector<StoredTensor> tensors;
+};
+
+/// Checks the magic, structure and checksum of `data`.
+Expected<ParsedCheckpoint> parseCheckpoint(std::string_view data,
+                                           std::string_view sourceName) {
   auto invalid = [&](const std::string &problem) {
     return Error(ErrorKind::IO, "checkpoint '" + std::string(sourceName) + "': " + problem);
   };
@@ -130,7 +140,7 @@ Expected<void> Trainer::loadBytes(std::string_view data,
     return invalid("not a Loom checkpoint (bad magic)");
   Reader reader(data.substr(sizeof(kMagic)));
   uint32_t version = 0, count = 0;
-  uint64_t stepCount = 0;
+  ParsedCheckpoint parsed;
   auto truncated = [&]() {
     return invalid(fmt::format("truncated: the file ends at byte {} inside "
                                "its contents",
@@ -141,10 +151,10 @@ Expected<void> Trainer::loadBytes(std::string_view data,
   if (version != kVersion)
     return invalid(fmt::format("version {} is not supported (expected {})",
                                version, kVersion));
-  if (!reader.get(stepCount) || !reader.get(count))
+  if (!reader.get(parsed.stepCount) || !reader.get(count))
     return truncated();
 
-  std::vector<StoredTensor> stored;
+  std::vector<StoredTensor> &stored = parsed.tensors;
   for (uint32_t i = 0; i < count; ++i) {
     StoredTensor tensor;
     uint32_t nameLength = 0, rank = 0;
@@ -177,6 +187,21 @@ Expected<void> Trainer::loadBytes(std::string_view data,
   if (checksum != checkpointChecksum(data.substr(0, contentsEnd)))
     return invalid("corrupt: the checksum does not match the contents");
 
+  return parsed;
+}
+
+} // namespace
+
+Expected<void> Trainer::loadBytes(std::string_view data,
+                                  std::string_view sourceName) {
+  auto invalid = [&](const std::string &problem) {
+    return Error(ErrorKind::IO, "checkpoint '" + std::string(sourceName) + "': " + problem);
+  };
+  Expected<ParsedCheckpoint> parsed = parseCheckpoint(data, sourceName);
+  if (!parsed)
+    return parsed.error();
+  const std::vector<StoredTensor> &stored = parsed->tensors;
+
   // Everything must match before anything is overwritten.
   std::vector<std::pair<const StoredTensor *, Tensor *>> copies;
   size_t expected = params.size() + state.size();
@@ -208,8 +233,38 @@ Expected<void> Trainer::loadBytes(std::string_view data,
   for (auto [source, target] : copies)
     std::memcpy(target->rawData(), source->payload.data(),
                 source->payload.size());
-  steps = stepCount;
+  steps = parsed->stepCount;
   return {};
+}
+
+Expected<std::vector<NamedTensor>>
+readCheckpointParameters(const std::string &path) {
+  Expected<std::string> contents = readFile(path, "checkpoint");
+  if (!contents)
+    return contents.error();
+  Expected<ParsedCheckpoint> parsed = parseCheckpoint(*contents, path);
+  if (!parsed)
+    return parsed.error();
+  std::vector<NamedTensor> parameters;
+  for (const StoredTensor &stored : parsed->tensors) {
+    if (stored.kind != kParameterKind)
+      continue;
+    // The payload must be the shape's size before the shape is allocated.
+    uint64_t bytes = dtypeSize(stored.dtype);
+    for (int64_t dim : stored.shape)
+      bytes = dim < 0 ? UINT64_MAX : llvm::SaturatingMultiply(
+                                         bytes, static_cast<uint64_t>(dim));
+    if (stored.payload.size() != bytes)
+      return Error(ErrorKind::IO,
+                   fmt::format("checkpoint '{}': {} holds {} bytes, its shape {}",
+                               path, describe(stored.kind, stored.name),
+                               stored.payload.size(),
+                               tensorTypeString(stored.shape, stored.dtype)));
+    Tensor tensor = Tensor::zeros(stored.shape, stored.dtype);
+    std::memcpy(tensor.rawData(), stored.payload.data(), stored.payload.size());
+    parameters.push_back({stored.name, std::move(tensor)});
+  }
+  return parameters;
 }
 
 } // namespace loom::training

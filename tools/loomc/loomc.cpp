@@ -71,6 +71,17 @@ static cl::opt<std::string> saveArtifactDir(
     cl::value_desc("dir"), cl::cat(loomcCategory));
 static cl::opt<bool> runEntry("run", cl::desc("JIT-compile and run an entry"),
                               cl::cat(loomcCategory));
+static cl::opt<std::string> saveCheckpoint(
+    "save",
+    cl::desc("With --train-step --run: write the trained parameters and "
+             "optimizer state to this checkpoint file after the steps"),
+    cl::value_desc("file"), cl::cat(loomcCategory));
+static cl::opt<std::string> loadCheckpoint(
+    "load",
+    cl::desc("With --run: take the parameters from this checkpoint (written by "
+             "--save or Trainer::save), by name; with --train-step also the "
+             "optimizer state and step count, and training resumes"),
+    cl::value_desc("file"), cl::cat(loomcCategory));
 static cl::opt<bool> benchMode(
     "bench",
     cl::desc("--run, timed: compile once, then call the entry (with "
@@ -316,6 +327,38 @@ int saveArtifact(mlir::ModuleOp module) {
   return 0;
 }
 
+/// Replaces `parameters` (the entry's, in order) with the checkpoint's of
+/// the same names; the problem when one is missing or differs in type.
+std::optional<std::string>
+parametersFromCheckpoint(const loom::Signature &signature,
+                         std::vector<loom::Tensor> &parameters) {
+  auto stored = loom::training::readCheckpointParameters(loadCheckpoint);
+  if (!stored)
+    return stored.error().message();
+  size_t next = 0;
+  for (const loom::ArgumentInfo &argument : signature.arguments) {
+    if (argument.kind != loom::ArgumentKind::Parameter)
+      continue;
+    loom::Tensor &target = parameters[next++];
+    auto found = llvm::find_if(*stored, [&](const loom::training::NamedTensor &t) {
+      return t.name == argument.name;
+    });
+    if (found == stored->end())
+      return fmt::format("checkpoint '{}' has no parameter '{}' (the entry's "
+                         "parameter {})",
+                         loadCheckpoint.getValue(), argument.name,
+                         argument.type.str());
+    if (found->tensor.shape() != target.shape() ||
+        found->tensor.dtype() != target.dtype())
+      return fmt::format("checkpoint '{}': parameter '{}' is {}, the entry "
+                         "takes {}",
+                         loadCheckpoint.getValue(), argument.name,
+                         found->tensor.typeString(), target.typeString());
+    target = std::move(found->tensor);
+  }
+  return std::nullopt;
+}
+
 int runModule(mlir::ModuleOp module) {
   loom::Expected<loom::Executable> executable =
       loom::compileModule(module, compilerOptions());
@@ -334,6 +377,10 @@ int runModule(mlir::ModuleOp module) {
       executable->initialParameters(entry, seed);
   if (!parameters)
     return fail(parameters.error());
+  if (!loadCheckpoint.empty())
+    if (std::optional<std::string> problem =
+            parametersFromCheckpoint(*signature, *parameters))
+      return fail(*problem);
   std::vector<loom::Tensor> args;
   size_t nextParameter = 0, nextInput = 0;
   for (const loom::ArgumentInfo &argument : signature->arguments) {
@@ -488,8 +535,23 @@ public:
         *tensor.data<int64_t>() = static_cast<int64_t>(seed) + step;
     if (!loader)
       return batch;
-    if (step % loader->batchesPerEpoch() == 0)
-      loader->startEpoch(step / loader->batchesPerEpoch());
+    int64_t perEpoch = loader->batchesPerEpoch();
+    // A run resumed from a checkpoint starts inside an epoch: the batches
+    // before its first step are drawn and dropped, so every step sees the
+    // batch it would have seen without the interruption.
+    if (step % perEpoch == 0 || step != nextStep) {
+      loader->startEpoch(step / perEpoch);
+      for (int64_t skipped = 0; skipped < step % perEpoch; ++skipped)
+        draw();
+    }
+    draw();
+    nextStep = step + 1;
+    return batch;
+  }
+
+private:
+  /// The loader's next batch into the 'x' (and 'labels') inputs.
+  void draw() {
     loom::Tensor *images = nullptr, *labels = nullptr;
     for (auto [input, tensor] : llvm::zip(inputs, batch)) {
       if (input.name == "x")
@@ -501,10 +563,9 @@ public:
       loader->next(*images, *labels);
     else
       loader->next(*images);
-    return batch;
   }
 
-private:
+  int64_t nextStep = 0;
   std::vector<loom::ArgumentInfo> inputs;
   std::vector<loom::Tensor> batch;
   std::optional<loom::data::BatchLoader> loader;
@@ -515,6 +576,9 @@ private:
 int runTraining(loom::Expected<loom::training::Trainer> trainer, double flops) {
   if (!trainer)
     return fail(trainer.error());
+  if (!loadCheckpoint.empty())
+    if (loom::Expected<void> loaded = trainer->load(loadCheckpoint); !loaded)
+      return fail(loaded.error());
   auto source = BatchSource::create(trainer->batchInputs());
   if (!source)
     return fail(source.error());
@@ -533,7 +597,9 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer, double flops) {
         },
         flops);
   }
-  for (int64_t step = 0; step < trainSteps; ++step) {
+  // A resumed run continues the step count (and the data and seeds with it).
+  int64_t first = static_cast<int64_t>(trainer->stepCount());
+  for (int64_t step = first; step < first + trainSteps; ++step) {
     auto losses = trainer->stepPhases(source->next(step));
     if (!losses)
       return fail(losses.error());
@@ -542,6 +608,12 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer, double flops) {
       values.push_back(fmt::format("{:.9g}", loss));
     llvm::outs() << "step " << step + 1 << " loss " << llvm::join(values, " ")
                  << "\n";
+  }
+  if (!saveCheckpoint.empty()) {
+    if (loom::Expected<void> saved = trainer->save(saveCheckpoint); !saved)
+      return fail(saved.error());
+    llvm::outs() << "saved " << saveCheckpoint << " (step "
+                 << trainer->stepCount() << ")\n";
   }
   return 0;
 }
@@ -577,6 +649,10 @@ std::optional<std::string> misusedFlag() {
     if (given(*flag) && (!runEntry || trainStepMode))
       return fmt::format("--{} applies to --run without --train-step only",
                          flag->ArgStr.str());
+  if (given(saveCheckpoint) && !(trainStepMode && runEntry))
+    return "--save applies to --train-step --run only";
+  if (given(loadCheckpoint) && !runEntry)
+    return "--load applies to --run (and --train-step --run) only";
   if (benchMode && given(outputDir))
     return "--outputs applies to --run, not --bench (which prints no results)";
   if (benchMode && given(trainSteps))

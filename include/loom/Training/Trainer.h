@@ -106,6 +106,12 @@ private:
   uint64_t steps = 0;
 };
 
+/// The parameters a checkpoint holds, in its order, checked as `load` checks
+/// a file (magic, structure, checksum): for running a model's other entries
+/// with trained weights without a Trainer. IO errors name the file.
+Expected<std::vector<NamedTensor>>
+readCheckpointParameters(const std::string &path);
+
 /// The FNV-1a 64 hash a checkpoint ends with, of `contents` (every byte
 /// before the hash).
 uint64_t checkpointChecksum(std::string_view contents);
