@@ -5,6 +5,11 @@
 //
 // RUN: loomc %s --bench --peak-gflops=100 | FileCheck %s
 // RUN: loomc %s --bench --entry=conv_only --peak-gflops=100 | FileCheck %s --check-prefix=CONV
+//
+// A training step counts its own contractions only, not the model's
+// functions beside it: the forward 8x784x4 product and the weight
+// gradient's 784x8x4, 2 x 25088 multiply-adds each (x needs no gradient).
+// RUN: loomc %S/Inputs/other-params.mlir --train-step --bench --peak-gflops=100 | FileCheck %s --check-prefix=STEP
 
 // CHECK: entry @main (0 parameters, seed 0)
 // CHECK-NEXT: calls: {{[0-9]+}} after one warm-up, {{[0-9.]+}} s
@@ -12,6 +17,10 @@
 // CHECK-NEXT: contractions: 1.856e-05 GFLOP per call, {{[0-9.]+}} GFLOP/s at the median, {{[0-9.]+}}% of the 100.0 GFLOP/s FMA peak
 // CHECK-NEXT: median_ms={{[0-9.]+$}}
 // CHECK-NOT: {{.}}
+
+// STEP: training step @train_step
+// STEP: contractions: 0.0001004 GFLOP per call
+// STEP-NEXT: median_ms=
 
 // CONV: entry @conv_only
 // CONV: contractions: 1.037e-05 GFLOP per call

@@ -819,8 +819,11 @@ int drive() {
           loom::training::buildTrainStepModule(module, phases, optimizer);
       if (!stepModule)
         return fail(stepModule.error());
+      // The step is the public function the builder added; the model's own
+      // functions are beside it.
       for (auto function : (*stepModule)->getOps<mlir::func::FuncOp>())
-        if (function.isPublic())
+        if (function.isPublic() &&
+            !module.lookupSymbol<mlir::func::FuncOp>(function.getSymName()))
           flops += loom::tools::contractionFlops(function);
     }
     loom::training::TrainerOptions options;
