@@ -296,6 +296,13 @@ size_t residentBytes() {
 }
 
 TEST(ConcurrencyTest, ManyCompilesKeepMemoryFlat) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer holds freed memory in its quarantine (up to 256 MiB),
+  // so resident memory measures the quarantine, not Loom: measured 41-200 MiB
+  // of growth here from one run to the next. LeakSanitizer checks this build
+  // for leaks instead; the normal build keeps the bound.
+  GTEST_SKIP() << "resident memory includes ASan's quarantine";
+#endif
   constexpr int kWarmUp = 10;
   constexpr int kCompiles = 100;
   // Keeping every Executable alive grows resident memory by about 840 KiB
