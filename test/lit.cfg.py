@@ -40,6 +40,12 @@ with open("/proc/cpuinfo") as cpuinfo:
         config.available_features.add("avx512")
     if " avx2" in cpu_flags and " fma" in cpu_flags:
         config.available_features.add("x86-64-v3")
+# Code for more than one thread (LOOM_ENABLE_OPENMP); a sanitized build
+# (LOOM_SANITIZE), whose libraries an outside program cannot link plainly.
+if config.loom_openmp.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("openmp")
+if config.loom_sanitize:
+    config.available_features.add("sanitizers")
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
 lit_config.load_config(

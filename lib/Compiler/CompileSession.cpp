@@ -1,5 +1,7 @@
 //===- CompileSession.cpp - Parse, lower and JIT one module ---------------===//
 #include "CompileSession.h"
+
+#include "AheadOfTimeHeader.h"
 #include "CompileCache.h"
 
 #include "loom/Codegen/Passes.h"
@@ -70,6 +72,7 @@ void initializeLLVMOnce() {
 /// one thread calls its `__kmpc_*` entry points, which the JIT resolves
 /// among the process's permanently loaded libraries.
 Expected<void> loadOpenMPRuntimeOnce() {
+#ifdef LOOM_OPENMP_LIBRARY
   static const std::string failure = [] {
     std::string message;
     if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(LOOM_OPENMP_LIBRARY,
@@ -83,6 +86,11 @@ Expected<void> loadOpenMPRuntimeOnce() {
   if (!failure.empty())
     return Error(ErrorKind::IO, failure);
   return {};
+#else
+  return Error(ErrorKind::Unsupported,
+               "code for more than one thread needs OpenMP, and this Loom was "
+               "built without it (LOOM_ENABLE_OPENMP=OFF)");
+#endif
 }
 
 Expected<void> checkThreads(const CompilerOptions &options) {
@@ -190,6 +198,9 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
       } else if (mlir::StringAttr input = abi::getInputName(function, i)) {
         argument.kind = ArgumentKind::Input;
         argument.name = input.getValue().str();
+      } else if (mlir::StringAttr state = abi::getStateName(function, i)) {
+        argument.kind = ArgumentKind::State;
+        argument.name = state.getValue().str();
       }
       if (loom::InitAttr init = abi::getInitializer(function, i))
         argument.initializer =
@@ -697,14 +708,14 @@ static Expected<std::string> findLinker() {
   return *linker;
 }
 
-Expected<void> CompileSession::saveArtifact(
+Expected<CompileSession::CompiledObject> CompileSession::compileObject(
     mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
-    const CompilerOptions &options, const std::string &directory) {
+    const CompilerOptions &options,
+    const std::function<Expected<void>(llvm::Module &,
+                                       const std::vector<Signature> &)>
+        &prepareSymbols) {
   if (options.timing)
     startTiming();
-  Expected<std::string> linker = findLinker();
-  if (!linker)
-    return linker.error();
   Expected<std::shared_ptr<const CodegenTarget>> target = resolveTarget(options);
   if (!target)
     return target.error();
@@ -712,14 +723,14 @@ Expected<void> CompileSession::saveArtifact(
       targetMachine(**target, options, /*positionIndependent=*/true);
   if (!machine)
     return machine.error();
-  ArtifactInfo info;
-  info.threads = options.threads;
-  info.targetCPU = (*machine)->getTargetCPU().str();
+  CompiledObject compiled;
+  compiled.info.threads = options.threads;
+  compiled.info.targetCPU = (*machine)->getTargetCPU().str();
   Expected<std::vector<Signature>> signatures =
       prepare(module, stages, options, /*numericChecks=*/nullptr);
   if (!signatures)
     return signatures.error();
-  info.signatures = std::move(*signatures);
+  compiled.info.signatures = std::move(*signatures);
 
   llvm::LLVMContext llvmContext;
   Expected<std::unique_ptr<llvm::Module>> optimized =
@@ -728,17 +739,35 @@ Expected<void> CompileSession::saveArtifact(
   if (!optimized)
     return optimized.error();
   std::unique_ptr<llvm::Module> llvmModule = std::move(*optimized);
-  Expected<void> wrapped = addPackedWrappers(*llvmModule, info.signatures);
+  Expected<void> wrapped = addPackedWrappers(*llvmModule, compiled.info.signatures);
   if (!wrapped)
     return wrapped.error();
+  if (prepareSymbols)
+    if (Expected<void> prepared =
+            prepareSymbols(*llvmModule, compiled.info.signatures);
+        !prepared)
+      return prepared.error();
 
-  Expected<std::string> object = [&] {
-    mlir::TimingScope timer = timePhase("LLVM machine code");
-    return emitMachineCode(**machine, *llvmModule,
-                           llvm::CodeGenFileType::ObjectFile);
-  }();
+  mlir::TimingScope timer = timePhase("LLVM machine code");
+  Expected<std::string> object = emitMachineCode(
+      **machine, *llvmModule, llvm::CodeGenFileType::ObjectFile);
   if (!object)
     return object.error();
+  compiled.object = std::move(*object);
+  return compiled;
+}
+
+Expected<void> CompileSession::saveArtifact(
+    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+    const CompilerOptions &options, const std::string &directory) {
+  Expected<std::string> linker = findLinker();
+  if (!linker)
+    return linker.error();
+  Expected<CompiledObject> compiled =
+      compileObject(module, stages, options, /*prepareSymbols=*/nullptr);
+  if (!compiled)
+    return compiled.error();
+  ArtifactInfo &info = compiled->info;
 
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
     return Error(ErrorKind::IO, "cannot create artifact directory '" +
@@ -750,7 +779,7 @@ Expected<void> CompileSession::saveArtifact(
                  "cannot create a temporary object file: " + error.message());
   llvm::FileRemover removeObject(objectPath);
   Expected<void> written =
-      writeFileAtomically(objectPath.str().str(), *object);
+      writeFileAtomically(objectPath.str().str(), compiled->object);
   if (!written)
     return written.error();
 
@@ -763,14 +792,16 @@ Expected<void> CompileSession::saveArtifact(
     return Error(ErrorKind::IO, "cannot create a library in '" + directory +
                                     "': " + error.message());
   llvm::FileRemover removeLibrary(library);
-  llvm::StringRef openMPDirectory =
-      llvm::sys::path::parent_path(LOOM_OPENMP_LIBRARY);
   std::vector<std::string> arguments = {
       *linker, "-shared", "-o", library.str().str(), objectPath.str().str(),
       "-Wl,--as-needed", "-L" LOOM_MLIR_LIBRARY_DIR,
-      "-Wl,-rpath," LOOM_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils", "-lm",
-      "-L" + openMPDirectory.str(), "-Wl,-rpath," + openMPDirectory.str(),
-      "-lomp"};
+      "-Wl,-rpath," LOOM_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils", "-lm"};
+#ifdef LOOM_OPENMP_LIBRARY
+  std::string openMPDirectory =
+      llvm::sys::path::parent_path(LOOM_OPENMP_LIBRARY).str();
+  arguments.insert(arguments.end(), {"-L" + openMPDirectory,
+                                     "-Wl,-rpath," + openMPDirectory, "-lomp"});
+#endif
   std::vector<llvm::StringRef> argumentRefs(arguments.begin(), arguments.end());
   std::string linkError;
   llvm::SmallString<128> linkOutput;
@@ -808,6 +839,73 @@ Expected<void> CompileSession::saveArtifact(
   if (previousLibrary)
     llvm::sys::fs::remove(*previousLibrary);
   return {};
+}
+
+/// Leaves the object of an ahead-of-time artifact only its entries' wrappers
+/// to export, renamed `symbols` (loom_<name>_<entry>): everything else becomes
+/// internal, so two artifacts link into one program.
+static Expected<void> exportOnlyEntries(llvm::Module &module,
+                                        const std::vector<Signature> &signatures,
+                                        const std::vector<std::string> &symbols) {
+  std::vector<llvm::Function *> wrappers;
+  for (const Signature &signature : signatures) {
+    llvm::Function *wrapper =
+        module.getFunction(packedEntrySymbol(signature.entry));
+    if (!wrapper)
+      return Error(ErrorKind::CompileFailure,
+                   "the LLVM module has no wrapper for '" + signature.entry + "'");
+    wrappers.push_back(wrapper);
+  }
+  for (llvm::GlobalValue &value : module.global_values()) {
+    if (value.isDeclaration() || value.hasAppendingLinkage() ||
+        llvm::is_contained(wrappers, &value))
+      continue;
+    value.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+  for (auto [wrapper, symbol] : llvm::zip(wrappers, symbols)) {
+    if (module.getNamedValue(symbol))
+      return Error(ErrorKind::CompileFailure,
+                   "the module already defines the symbol '" + symbol + "'");
+    wrapper->setName(symbol);
+  }
+  return {};
+}
+
+Expected<ArtifactInfo> CompileSession::emitAheadOfTime(
+    mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+    const CompilerOptions &options, const std::string &directory,
+    const std::string &name) {
+  if (!isArtifactName(name))
+    return Error(ErrorKind::InvalidArgument,
+                 "artifact name '" + name + "' must be a C identifier (it "
+                 "names the header's namespace and the object's symbols)");
+  Expected<CompiledObject> compiled = compileObject(
+      module, stages, options,
+      [&](llvm::Module &llvmModule, const std::vector<Signature> &signatures) {
+        ArtifactInfo entries;
+        entries.signatures = signatures;
+        return exportOnlyEntries(llvmModule, signatures,
+                                 aheadOfTimeSymbols(entries, name));
+      });
+  if (!compiled)
+    return compiled.error();
+  ArtifactInfo &info = compiled->info;
+  info.library = name + ".o";
+  std::string manifest = formatManifest(info);
+
+  if (std::error_code error = llvm::sys::fs::create_directories(directory))
+    return Error(ErrorKind::IO, "cannot create artifact directory '" +
+                                    directory + "': " + error.message());
+  std::pair<std::string, std::string> files[] = {
+      {info.library, compiled->object},
+      {name + ".h", formatAheadOfTimeHeader(info, name, manifest)},
+      {kArtifactManifestFile, manifest}};
+  for (const auto &[file, contents] : files)
+    if (Expected<void> written =
+            writeFileAtomically(directory + "/" + file, contents);
+        !written)
+      return written.error();
+  return info;
 }
 
 Expected<std::string>

@@ -22,6 +22,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/Timing.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -66,6 +67,15 @@ public:
                               const CompilerOptions &options,
                               const std::string &directory);
 
+  /// Compiles like `saveArtifact`, then writes into `directory` what a
+  /// program links instead (loom/Compiler/AheadOfTime.h): `<name>.o`,
+  /// `<name>.h` and `manifest.txt`. The signatures are returned.
+  Expected<ArtifactInfo> emitAheadOfTime(mlir::ModuleOp module,
+                                         const std::vector<LoweringStage> &stages,
+                                         const CompilerOptions &options,
+                                         const std::string &directory,
+                                         const std::string &name);
+
   /// Everything the code compiled from `module` with `options` depends on,
   /// as text for the compile cache's key: the compiler's build, LLVM's
   /// version, the resolved target, the options and the module (bytecode,
@@ -79,6 +89,20 @@ public:
                              const CompilerOptions &options);
 
 private:
+  /// Position-independent machine code of `module` and what calls it.
+  struct CompiledObject {
+    ArtifactInfo info;
+    std::string object;
+  };
+  /// What `saveArtifact` and `emitAheadOfTime` share: the stages, LLVM's
+  /// optimizer, the packed wrappers, then `prepareSymbols` (when given) on
+  /// the LLVM module, then the object file.
+  Expected<CompiledObject> compileObject(
+      mlir::ModuleOp module, const std::vector<LoweringStage> &stages,
+      const CompilerOptions &options,
+      const std::function<Expected<void>(llvm::Module &,
+                                         const std::vector<Signature> &)>
+          &prepareSymbols);
   /// What `compile` and `saveArtifact` share: the signatures, the NaN/Inf
   /// checks (into `numericChecks`; when null, checks are an error) and the
   /// stages, which must end in entries of the runtime's calling convention.

@@ -11,6 +11,14 @@
 
 namespace loom {
 
+bool threadsSupported() {
+#ifdef LOOM_OPENMP_LIBRARY
+  return true;
+#else
+  return false;
+#endif
+}
+
 Expected<std::vector<std::string>> emitNames(const CompilerOptions &options) {
   Expected<const TargetBackend *> backend = targetBackendNamed(options.target);
   if (!backend)
@@ -100,6 +108,21 @@ Expected<void> Compiler::saveArtifact(std::string_view mlirText,
   return session.saveArtifact(**module, *stages, compilerOptions, directory);
 }
 
+Expected<ArtifactInfo> Compiler::emitAheadOfTime(std::string_view mlirText,
+                                                std::string_view bufferName,
+                                                const std::string &directory,
+                                                const std::string &name) const {
+  detail::CompileSession session;
+  auto module = session.parse(mlirText, bufferName);
+  if (!module)
+    return module.error();
+  Expected<std::vector<LoweringStage>> stages = loweringStages(compilerOptions);
+  if (!stages)
+    return stages.error();
+  return session.emitAheadOfTime(**module, *stages, compilerOptions, directory,
+                                 name);
+}
+
 Expected<std::string> Compiler::emitSource(std::string_view mlirText,
                                            std::string_view bufferName,
                                            std::string_view emitName) const {
@@ -140,6 +163,20 @@ Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
   if (!stages)
     return stages.error();
   return session.saveArtifact(**copied, *stages, options, directory);
+}
+
+Expected<ArtifactInfo> emitAheadOfTime(mlir::ModuleOp module,
+                                       const std::string &directory,
+                                       const std::string &name,
+                                       const CompilerOptions &options) {
+  detail::CompileSession session;
+  auto copied = session.copy(module);
+  if (!copied)
+    return copied.error();
+  Expected<std::vector<LoweringStage>> stages = loweringStages(options);
+  if (!stages)
+    return stages.error();
+  return session.emitAheadOfTime(**copied, *stages, options, directory, name);
 }
 
 Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,

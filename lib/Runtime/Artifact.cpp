@@ -9,7 +9,9 @@
 namespace loom {
 namespace {
 
-constexpr int kManifestVersion = 1;
+// Version 2 added the argument kind `state`; version 1 manifests still load.
+constexpr int kManifestVersion = 2;
+constexpr int kOldestManifestVersion = 1;
 
 std::string quoted(std::string_view text) {
   std::string result = "\"";
@@ -38,6 +40,8 @@ std::string_view kindWord(ArgumentKind kind) {
     return "param";
   case ArgumentKind::Input:
     return "input";
+  case ArgumentKind::State:
+    return "state";
   case ArgumentKind::Plain:
     return "plain";
   }
@@ -180,6 +184,8 @@ Expected<ArgumentInfo> parseArgument(LineReader &line) {
     kind = ArgumentKind::Parameter;
   else if (*kindText == "input")
     kind = ArgumentKind::Input;
+  else if (*kindText == "state")
+    kind = ArgumentKind::State;
   else if (*kindText != "plain")
     return line.error("unknown argument kind '" + *kindText + "'");
   Expected<std::string> name = line.quotedString();
@@ -288,11 +294,12 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
       Expected<int> version = line.integer<int>();
       if (!version)
         return version.error();
-      if (*version != kManifestVersion)
+      if (*version < kOldestManifestVersion || *version > kManifestVersion)
         return Error(ErrorKind::Unsupported,
                      std::string(fileName) + ": artifact manifest version " +
                          std::to_string(*version) + "; this runtime reads " +
-                         "version " + std::to_string(kManifestVersion));
+                         "versions " + std::to_string(kOldestManifestVersion) +
+                         "-" + std::to_string(kManifestVersion));
       sawHeader = true;
     } else if (*keyword == "target" && !open) {
       Expected<std::string> backend = line.quotedString();

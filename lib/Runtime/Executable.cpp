@@ -4,6 +4,8 @@
 #include "ExecutableState.h"
 #include "NumericChecks.h"
 
+#include "loom/Runtime/Parameters.h"
+
 namespace loom {
 namespace {
 
@@ -239,29 +241,7 @@ Executable::initialParameters(std::string_view entry, uint64_t seed) const {
   Expected<CompiledEntry> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  const Signature &signature = found->signature;
-
-  std::vector<Tensor> parameters;
-  uint64_t stream = 0;
-  for (size_t i = 0; i < signature.arguments.size(); ++i) {
-    const ArgumentInfo &argument = signature.arguments[i];
-    if (argument.kind != ArgumentKind::Parameter)
-      continue;
-    if (!argument.initializer)
-      return Error(ErrorKind::InvalidArgument, "parameter " + argumentDescription(signature, i) +
-                   " has no loom.init initializer");
-    Expected<Tensor> parameter = zerosOf(argument.type);
-    if (!parameter)
-      return parameter.error().withContext(
-          "parameter " + argumentDescription(signature, i));
-    Expected<void> filled =
-        initializeTensor(*parameter, *argument.initializer, seed, stream++);
-    if (!filled)
-      return filled.error().withContext("parameter " +
-                                        argumentDescription(signature, i));
-    parameters.push_back(std::move(*parameter));
-  }
-  return parameters;
+  return loom::initialParameters(found->signature, seed);
 }
 
 } // namespace loom

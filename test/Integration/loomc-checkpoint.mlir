@@ -35,7 +35,7 @@
 // MISSING: loomc: error: {{.*}}missing.ckpt
 // NAME: loomc: error: checkpoint '{{.*}}three.ckpt' has no parameter 'v' (the entry's parameter tensor<784x4xf32>)
 // SAVE-MODE: loomc: error: --save applies to --train-step --run only
-// LOAD-MODE: loomc: error: --load applies to --run (and --train-step --run) only
+// LOAD-MODE: loomc: error: --load applies to --run (and --train-step --run) and --emit=artifact only
 
 func.func @loss(%x: tensor<8x784xf32> {loom.input = "x"},
                 %w: tensor<784x4xf32> {loom.param = "w", loom.init = #loom.init<normal, 0.01>}) -> tensor<f32> {

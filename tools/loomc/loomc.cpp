@@ -17,6 +17,7 @@
 #include "loom/Runtime/Files.h"
 #include "loom/Compiler/MLIRCompile.h"
 #include "loom/Runtime/Npy.h"
+#include "loom/Runtime/Parameters.h"
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/Diagnostics.h"
 #include "loom/Support/CounterRNG.h"
@@ -35,6 +36,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <fmt/format.h>
@@ -42,6 +44,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace cl = llvm::cl;
 
@@ -60,7 +63,9 @@ static cl::opt<int64_t> batchSize("batch",
                                   cl::init(0), cl::cat(loomcCategory));
 // The description lists the target's stages; main() fills it in.
 static cl::opt<std::string> emitStage("emit", cl::cat(loomcCategory));
-static cl::opt<std::string> outputFile("o", cl::desc("Output file for --emit"),
+static cl::opt<std::string> outputFile("o", cl::desc("Output file for --emit "
+                                                     "(the directory of "
+                                                     "--emit=artifact)"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(loomcCategory));
 static cl::opt<std::string> saveArtifactDir(
@@ -68,6 +73,18 @@ static cl::opt<std::string> saveArtifactDir(
     cl::desc("Compile and save the module as an artifact in DIR (a shared "
              "library and its manifest) that LoomRuntime loads with "
              "loom::loadArtifact; with --train-step, the training step"),
+    cl::value_desc("dir"), cl::cat(loomcCategory));
+static cl::opt<std::string> artifactName(
+    "artifact-name",
+    cl::desc("With --emit=artifact: the C identifier naming the header, its "
+             "namespace and the object's symbols (default: the model's or "
+             "file's name, with _train_step for --train-step)"),
+    cl::value_desc("name"), cl::cat(loomcCategory));
+static cl::opt<std::string> paramsDir(
+    "params",
+    cl::desc("With --run or --emit=artifact: read every parameter from "
+             "DIR/<name>.npy (as --emit=artifact writes them under "
+             "DIR/params) instead of drawing it from its loom.init"),
     cl::value_desc("dir"), cl::cat(loomcCategory));
 static cl::opt<bool> runEntry("run", cl::desc("JIT-compile and run an entry"),
                               cl::cat(loomcCategory));
@@ -102,7 +119,8 @@ static cl::opt<std::string>
 static cl::list<std::string>
     inputFiles("inputs",
                cl::desc("Comma-separated .npy files, one per input argument "
-                        "(parameters are initialized from their loom.init)"),
+                        "(parameters are initialized from their loom.init, "
+                        "optimizer state to zeros)"),
                cl::CommaSeparated, cl::cat(loomcCategory));
 static cl::opt<std::string>
     outputDir("outputs", cl::desc("Write every result as DIR/result<N>.npy"),
@@ -359,6 +377,83 @@ parametersFromCheckpoint(const loom::Signature &signature,
   return std::nullopt;
 }
 
+/// The parameters of `signature`, in order: from --params, else drawn from
+/// their loom.init with --seed and replaced by --load's of the same names.
+loom::Expected<std::vector<loom::Tensor>>
+entryParameters(const loom::Signature &signature) {
+  if (!paramsDir.empty())
+    return loom::readParameterFiles(signature, paramsDir);
+  loom::Expected<std::vector<loom::Tensor>> parameters =
+      loom::initialParameters(signature, seed);
+  if (!parameters || loadCheckpoint.empty())
+    return parameters;
+  if (std::optional<std::string> problem =
+          parametersFromCheckpoint(signature, *parameters))
+    return loom::Error(loom::ErrorKind::InvalidArgument, *problem);
+  return parameters;
+}
+
+/// `text` as an identifier for an artifact's default name.
+std::string identifierOf(llvm::StringRef text) {
+  std::string name;
+  for (char c : text)
+    name += llvm::isAlnum(c) ? c : '_';
+  if (name.empty() || llvm::isDigit(name.front()))
+    name = "model_" + name;
+  return name;
+}
+
+/// --emit=artifact: the object, header and manifest of `module`, then every
+/// parameter once by name under DIR/params.
+int emitAheadOfTime(mlir::ModuleOp module) {
+  if (outputFile == "-")
+    return fail("--emit=artifact writes a directory: give it with -o DIR");
+  std::string name = artifactName;
+  if (name.empty()) {
+    name = identifierOf(modelName.empty()
+                            ? llvm::sys::path::stem(inputFile.getValue())
+                            : llvm::StringRef(modelName.getValue()));
+    if (trainStepMode)
+      name += "_train_step";
+  }
+  loom::Expected<loom::ArtifactInfo> info =
+      loom::emitAheadOfTime(module, outputFile, name, compilerOptions());
+  if (!info)
+    return fail(info.error());
+  std::string parameterDir = outputFile + "/params";
+  std::set<std::string> written;
+  for (const loom::Signature &signature : info->signatures) {
+    loom::Expected<std::vector<loom::Tensor>> parameters =
+        entryParameters(signature);
+    if (!parameters)
+      return fail(parameters.error());
+    // The parameters no earlier entry wrote.
+    loom::Signature remaining = signature;
+    remaining.arguments.clear();
+    std::vector<loom::Tensor> values;
+    size_t next = 0;
+    for (const loom::ArgumentInfo &argument : signature.arguments) {
+      if (argument.kind != loom::ArgumentKind::Parameter)
+        continue;
+      const loom::Tensor &value = (*parameters)[next++];
+      if (written.insert(argument.name).second) {
+        remaining.arguments.push_back(argument);
+        values.push_back(value);
+      }
+    }
+    if (loom::Expected<void> saved =
+            loom::writeParameterFiles(remaining, values, parameterDir);
+        !saved)
+      return fail(saved.error());
+  }
+  llvm::outs() << fmt::format("wrote {0}/{1}.o, {0}/{1}.h, {0}/{2} and {3} "
+                              "parameters in {4}\n",
+                              outputFile.getValue(), name,
+                              loom::kArtifactManifestFile, written.size(),
+                              parameterDir);
+  return 0;
+}
+
 int runModule(mlir::ModuleOp module) {
   loom::Expected<loom::Executable> executable =
       loom::compileModule(module, compilerOptions());
@@ -374,18 +469,19 @@ int runModule(mlir::ModuleOp module) {
                             llvm::join(entries, ", ")));
 
   loom::Expected<std::vector<loom::Tensor>> parameters =
-      executable->initialParameters(entry, seed);
+      entryParameters(*signature);
   if (!parameters)
     return fail(parameters.error());
-  if (!loadCheckpoint.empty())
-    if (std::optional<std::string> problem =
-            parametersFromCheckpoint(*signature, *parameters))
-      return fail(*problem);
   std::vector<loom::Tensor> args;
   size_t nextParameter = 0, nextInput = 0;
   for (const loom::ArgumentInfo &argument : signature->arguments) {
     if (argument.kind == loom::ArgumentKind::Parameter) {
       args.push_back((*parameters)[nextParameter++]);
+      continue;
+    }
+    // Optimizer state starts at zeros, as before a trainer's first step.
+    if (argument.kind == loom::ArgumentKind::State) {
+      args.push_back(loom::Tensor::zeros(argument.type.shape, argument.type.dtype));
       continue;
     }
     if (inputFiles.empty()) {
@@ -651,8 +747,17 @@ std::optional<std::string> misusedFlag() {
                          flag->ArgStr.str());
   if (given(saveCheckpoint) && !(trainStepMode && runEntry))
     return "--save applies to --train-step --run only";
-  if (given(loadCheckpoint) && !runEntry)
-    return "--load applies to --run (and --train-step --run) only";
+  bool aheadOfTime = emitStage == "artifact";
+  if (given(loadCheckpoint) && !runEntry && !aheadOfTime)
+    return "--load applies to --run (and --train-step --run) and "
+           "--emit=artifact only";
+  if (given(paramsDir) && !((runEntry && !trainStepMode) || aheadOfTime))
+    return "--params applies to --run without --train-step and to "
+           "--emit=artifact only";
+  if (given(paramsDir) && given(loadCheckpoint))
+    return "give at most one of --params and --load";
+  if (given(artifactName) && !aheadOfTime)
+    return "--artifact-name applies to --emit=artifact only";
   if (benchMode && given(outputDir))
     return "--outputs applies to --run, not --bench (which prints no results)";
   if (benchMode && given(trainSteps))
@@ -704,6 +809,7 @@ int drive() {
         loom::emitNames(compilerOptions());
     if (!names)
       return fail(names.error());
+    names->push_back("artifact");
     if (!llvm::is_contained(*names, emitStage.getValue()))
       return fail(fmt::format("unknown --emit stage '{}'; expected one of {}",
                               emitStage.getValue(), llvm::join(*names, ", ")));
@@ -800,7 +906,9 @@ int drive() {
           loom::training::buildTrainStepModule(module, phases, optimizer);
       if (!stepModule)
         return fail(stepModule.error());
-      if (int status = emitModule(**stepModule, *emitKind))
+      if (int status = *emitKind == "artifact"
+                           ? emitAheadOfTime(**stepModule)
+                           : emitModule(**stepModule, *emitKind))
         return status;
     }
     if (!saveArtifactDir.empty()) {
@@ -835,7 +943,8 @@ int drive() {
   }
 
   if (emitKind) {
-    if (int status = emitModule(module, *emitKind))
+    if (int status = *emitKind == "artifact" ? emitAheadOfTime(module)
+                                             : emitModule(module, *emitKind))
       return status;
   }
   if (!saveArtifactDir.empty())
@@ -854,7 +963,9 @@ int main(int argc, char **argv) {
     loom::Expected<std::vector<std::string>> names = loom::emitNames();
     return "Print the module after a stage, or its translation: " +
            (names ? llvm::join(*names, ", ") : std::string("(none)")) +
-           " (obj needs -o)";
+           " (obj needs -o); or artifact: an object, a C++ header, the "
+           "manifest and the parameters in the directory -o names, for a "
+           "program that links LoomRuntime only";
   }();
   emitStage.setDescription(emitDescription);
   static const std::string targetDescription = [] {

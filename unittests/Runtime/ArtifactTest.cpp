@@ -122,6 +122,9 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
       {"x", loom::ArgumentKind::Input, {{}, loom::DType::I64}, std::nullopt});
   signature.arguments.push_back(
       {"arg2", loom::ArgumentKind::Plain, {{0, 7}, loom::DType::I1}, std::nullopt});
+  signature.arguments.push_back(
+      {"w.momentum", loom::ArgumentKind::State, {{2, 3}, loom::DType::F32},
+       std::nullopt});
   signature.results = {{{2, 3}, loom::DType::F32}, {{}, loom::DType::F64}};
   signature.resultTiedTo = {0, std::nullopt};
   info.signatures.push_back(signature);
@@ -135,8 +138,8 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
   ASSERT_EQ(parsed->signatures.size(), 1u);
   const loom::Signature &back = parsed->signatures[0];
   EXPECT_EQ(back.entry, signature.entry);
-  ASSERT_EQ(back.arguments.size(), 3u);
-  for (size_t i = 0; i < 3; ++i) {
+  ASSERT_EQ(back.arguments.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(back.arguments[i].name, signature.arguments[i].name);
     EXPECT_EQ(back.arguments[i].kind, signature.arguments[i].kind);
     EXPECT_EQ(back.arguments[i].type.shape, signature.arguments[i].type.shape);
@@ -191,9 +194,16 @@ TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
     expectContains(messageOf(parsed), "dir/manifest.txt");
     expectContains(messageOf(parsed), test.message);
   }
-  auto future = loom::parseManifest("loom-artifact 2\n", "manifest.txt");
+  auto future = loom::parseManifest("loom-artifact 3\n", "manifest.txt");
   EXPECT_EQ(kindOf(future), ErrorKind::Unsupported);
-  expectContains(messageOf(future), "version 2; this runtime reads version 1");
+  expectContains(messageOf(future), "version 3; this runtime reads versions 1-2");
+  // Version 1 (before `state`) still loads.
+  auto older = loom::parseManifest(
+      "loom-artifact 1\ntarget \"host-cpu\" \"x\"\nthreads 1\nlibrary "
+      "\"code.so\"\nentry \"f\"\narg input \"x\" f32 [2]\nresult f32 [2]\nend\n",
+      "manifest.txt");
+  ASSERT_TRUE(older) << older.error().message();
+  EXPECT_EQ(older->signatures.at(0).arguments.at(0).kind, loom::ArgumentKind::Input);
 }
 
 TEST(ArtifactTest, MissingOrBrokenFilesAreIOErrors) {

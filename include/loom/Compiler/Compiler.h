@@ -17,6 +17,7 @@
 #ifndef LOOM_COMPILER_COMPILER_H
 #define LOOM_COMPILER_COMPILER_H
 
+#include "loom/Runtime/Artifact.h"
 #include "loom/Runtime/Executable.h"
 #include "loom/Support/Error.h"
 
@@ -77,6 +78,10 @@ struct CompilerOptions {
   std::string cpuFeatures;
 };
 
+/// Whether this Loom was built with OpenMP (LOOM_ENABLE_OPENMP, the default):
+/// without it, CompilerOptions::threads above 1 is an Unsupported error.
+bool threadsSupported();
+
 /// What `emit` can produce, by name, in order: the IR after each stage of
 /// `options.target` (for "cpu": loom, linalg, strategy, tiled, vectorized,
 /// bufferized, llvm), then what follows the last stage: llvmir (LLVM IR
@@ -102,6 +107,19 @@ public:
   Expected<void> saveArtifact(std::string_view mlirText,
                               std::string_view bufferName,
                               const std::string &directory) const;
+
+  /// Compiles MLIR text ahead of time into `directory` (created if needed):
+  /// `<name>.o`, an ELF object exporting one function per entry
+  /// (`loom_<name>_<entry>`, everything else internal), `<name>.h`, the C++
+  /// header declaring them with one typed function per entry, and
+  /// `manifest.txt`. A program links the object and LoomRuntime only
+  /// (docs/embedding.md, "Ahead of time"). `name` must be a C identifier
+  /// (else InvalidArgument); code with NaN/Inf checks cannot be emitted
+  /// (Unsupported). Returns the signatures written.
+  Expected<ArtifactInfo> emitAheadOfTime(std::string_view mlirText,
+                                         std::string_view bufferName,
+                                         const std::string &directory,
+                                         const std::string &name) const;
 
   /// Lowers MLIR text as far as `emitName` (one of emitNames()) asks and
   /// returns the result.

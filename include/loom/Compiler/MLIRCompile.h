@@ -62,6 +62,13 @@ compileModuleWithStages(mlir::ModuleOp module,
 Expected<void> saveArtifact(mlir::ModuleOp module, const std::string &directory,
                             const CompilerOptions &options = {});
 
+/// Compiles `module` ahead of time into `directory`, like
+/// Compiler::emitAheadOfTime.
+Expected<ArtifactInfo> emitAheadOfTime(mlir::ModuleOp module,
+                                       const std::string &directory,
+                                       const std::string &name,
+                                       const CompilerOptions &options = {});
+
 /// Lowers a copy of `module` as far as `emitName` (one of emitNames(options))
 /// asks and returns the text (or, for "obj", the object file's bytes).
 Expected<std::string> emit(mlir::ModuleOp module, std::string_view emitName,

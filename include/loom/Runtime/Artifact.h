@@ -18,16 +18,18 @@
 //                      already loaded under the same path, so a re-saved
 //                      artifact must not reuse its predecessor's name.
 //
-// The manifest, version 1, one record per line, fields separated by spaces,
+// The manifest, version 2 (version 1 lacks `state` and is still read), one
+// record per line, fields separated by spaces,
 // names quoted ("..." with \" \\ \n escapes), shapes as [d0,d1,...]:
 //
-//   loom-artifact 1
+//   loom-artifact 2
 //   target "host-cpu" "znver4"
 //   threads 1
 //   library "code-1a2b3c4d.so"
 //   entry "train_step"
 //   arg param "w" f32 [2,3] init xavier_uniform 1
 //   arg input "x" f32 [8,2]
+//   arg state "w.momentum" f32 [2,3]
 //   arg plain "arg2" i64 []
 //   result f32 [2,3] tied 0
 //   result f32 []

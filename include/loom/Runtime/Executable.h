@@ -31,6 +31,7 @@ namespace loom {
 enum class ArgumentKind {
   Parameter, ///< `loom.param = "name"`: trained state, see `initialParameters`
   Input,     ///< `loom.input = "name"`: data fed at every call
+  State,     ///< `loom.state = "name"`: optimizer state a training step updates
   Plain,     ///< neither attribute
 };
 
@@ -42,7 +43,8 @@ struct TensorSpec {
 };
 
 struct ArgumentInfo {
-  /// The `loom.param` or `loom.input` name; "arg<N>" for plain arguments.
+  /// The `loom.param`, `loom.input` or `loom.state` name; "arg<N>" for plain
+  /// arguments.
   std::string name;
   ArgumentKind kind;
   TensorSpec type;
