@@ -5,7 +5,7 @@
 // RUN: loomc %s --run --entry=make --outputs=%t | FileCheck %s --check-prefix=MAKE
 // RUN: not loomc %s --run --entry=logs --inputs=%t/result0.npy --check-numerics 2>&1 | FileCheck %s --check-prefix=CHECKED
 // RUN: loomc %s --run --entry=logs --inputs=%t/result0.npy | FileCheck %s --check-prefix=PLAIN
-// RUN: not loomc %s --run --entry=logs --inputs=%t/result0.npy --check-numerics --num-threads=2 2>&1 | FileCheck %s --check-prefix=CHECKED
+// RUN: %if openmp %{ not loomc %s --run --entry=logs --inputs=%t/result0.npy --check-numerics --num-threads=2 2>&1 | FileCheck %s --check-prefix=CHECKED %}
 // The instrumented loom IR, as --emit shows it.
 // RUN: loomc %s --emit=loom --entry=logs --check-numerics | FileCheck %s --check-prefix=EMIT
 

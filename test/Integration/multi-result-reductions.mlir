@@ -1,6 +1,7 @@
 // Functions with several reduction results, at 1 and 2 threads. A shared
 // zero init of the reductions once made every later result repeat the first
 // one's value (see loom-eliminate-empty-tensors).
+// REQUIRES: openmp
 // RUN: loomc %s --run --entry=two_full_sums | FileCheck %s --check-prefix=TWO
 // RUN: loomc %s --run --entry=two_full_sums --num-threads=2 | FileCheck %s --check-prefix=TWO
 // RUN: loomc %s --run --entry=rank0_and_rank1 | FileCheck %s --check-prefix=MIXED

@@ -1,6 +1,7 @@
 // A dense layer large enough to be distributed over threads (128x256
 // outputs, K = 64). With --num-threads=2 the output tiles become an OpenMP
 // worksharing loop on a team of 2 threads; with 1 the code has no OpenMP.
+// REQUIRES: openmp
 // RUN: loomc %s --emit=llvm --num-threads=2 | FileCheck %s --check-prefix=DIALECT
 // RUN: loomc %s --emit=llvmir --num-threads=2 | FileCheck %s --check-prefix=IR
 // RUN: loomc %s --emit=llvmir | FileCheck %s --check-prefix=SEQUENTIAL

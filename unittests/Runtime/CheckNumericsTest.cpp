@@ -172,6 +172,8 @@ func.func @main(%x: tensor<7xf32>) -> tensor<7xf32> {
 /// With OpenMP threads the matrix product is split among them; the checks
 /// still run on the calling thread and name the first bad column.
 TEST(CheckNumericsTest, ReportsFromOpenMPCode) {
+  if (!loom::threadsSupported())
+    GTEST_SKIP() << "this Loom was built without OpenMP";
   constexpr const char *source = R"(
 func.func @main(%x: tensor<128x96xf32>, %w: tensor<96x256xf32>) -> tensor<128x256xf32> {
   %p = loom.matmul %x, %w : tensor<128x96xf32>, tensor<96x256xf32> -> tensor<128x256xf32>

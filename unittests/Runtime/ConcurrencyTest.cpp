@@ -189,6 +189,8 @@ TEST(ConcurrencyTest, ConcurrentRunsMatchSerialRuns) {
 }
 
 TEST(ConcurrencyTest, ConcurrentRunsOfOpenMPCodeMatchSerialRuns) {
+  if (!loom::threadsSupported())
+    GTEST_SKIP() << "this Loom was built without OpenMP";
   loom::CompilerOptions options;
   options.threads = 2;
   expectConcurrentRunsMatchSerial(kParallelGraph, options);

@@ -85,6 +85,8 @@ protected:
 };
 
 TEST_F(ThreadsTest, TwoThreadsEmitOpenMPAndOneDoesNot) {
+  if (!loom::threadsSupported())
+    GTEST_SKIP() << "this Loom was built without OpenMP";
   auto emitWith = [](unsigned threads) {
     loom::CompilerOptions options;
     options.threads = threads;
@@ -101,6 +103,8 @@ TEST_F(ThreadsTest, TwoThreadsEmitOpenMPAndOneDoesNot) {
 }
 
 TEST_F(ThreadsTest, BitIdenticalToOneThreadAndToReference) {
+  if (!loom::threadsSupported())
+    GTEST_SKIP() << "this Loom was built without OpenMP";
   std::vector<loom::Tensor> one = run(1);
   std::vector<loom::Tensor> two = run(2);
   ASSERT_EQ(one.size(), 2u);
