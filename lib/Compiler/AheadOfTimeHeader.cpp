@@ -61,20 +61,6 @@ std::string shapeText(const TensorSpec &spec) {
   return text + "]";
 }
 
-std::string_view kindText(ArgumentKind kind) {
-  switch (kind) {
-  case ArgumentKind::Parameter:
-    return "parameter";
-  case ArgumentKind::Input:
-    return "input";
-  case ArgumentKind::State:
-    return "state";
-  case ArgumentKind::Plain:
-    return "plain";
-  }
-  return "";
-}
-
 std::string_view dtypeEnumerator(DType dtype) {
   switch (dtype) {
   case DType::F32:
@@ -286,7 +272,7 @@ inline const loom::Expected<loom::Executable> &executable() {{
       declarations.push_back(
           fmt::format("{}loom::Tensor &{}", tied[i] ? "" : "const ", names[i]));
       doc += fmt::format("///   {} {} \"{}\" {}{}\n", names.back(),
-                         kindText(argument.kind), escaped(argument.name),
+                         argumentKindName(argument.kind), escaped(argument.name),
                          shapeText(argument.type), tied[i] ? ", updated" : "");
     }
     doc += "/// returns\n";

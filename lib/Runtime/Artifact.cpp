@@ -34,19 +34,6 @@ std::string shapeText(const std::vector<int64_t> &shape) {
   return text + "]";
 }
 
-std::string_view kindWord(ArgumentKind kind) {
-  switch (kind) {
-  case ArgumentKind::Parameter:
-    return "param";
-  case ArgumentKind::Input:
-    return "input";
-  case ArgumentKind::State:
-    return "state";
-  case ArgumentKind::Plain:
-    return "plain";
-  }
-  return "plain";
-}
 
 /// Reads one manifest line field by field; every failure names the line.
 class LineReader {
@@ -232,6 +219,20 @@ private:
 
 } // namespace
 
+std::string_view argumentKindName(ArgumentKind kind) {
+  switch (kind) {
+  case ArgumentKind::Parameter:
+    return "param";
+  case ArgumentKind::Input:
+    return "input";
+  case ArgumentKind::State:
+    return "state";
+  case ArgumentKind::Plain:
+    return "plain";
+  }
+  return "plain";
+}
+
 std::string formatManifest(const ArtifactInfo &info) {
   std::string text = "loom-artifact " + std::to_string(kManifestVersion) + "\n";
   text += "target " + quoted(info.targetBackend) + " " + quoted(info.targetCPU) +
@@ -241,7 +242,7 @@ std::string formatManifest(const ArtifactInfo &info) {
   for (const Signature &signature : info.signatures) {
     text += "entry " + quoted(signature.entry) + "\n";
     for (const ArgumentInfo &argument : signature.arguments) {
-      text += "arg " + std::string(kindWord(argument.kind)) + " " +
+      text += "arg " + std::string(argumentKindName(argument.kind)) + " " +
               quoted(argument.name) + " " +
               std::string(dtypeName(argument.type.dtype)) + " " +
               shapeText(argument.type.shape);

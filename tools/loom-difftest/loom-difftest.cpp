@@ -189,7 +189,7 @@ loom::Expected<std::set<std::string>> threadedFunctions(mlir::ModuleOp module,
 
 /// Adds the `_grad` functions and compiles `module` at 1 thread, and its
 /// threaded functions at 2 (all of them with --perturb-for-testing, whose
-/// test needs every function run at both counts).
+/// test needs every function run at both counts) when Loom has OpenMP.
 loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   mlir::PassManager pm(module.getContext());
   pm.addPass(loom::createLoomAutodiff());
@@ -199,8 +199,11 @@ loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   auto single = loom::compileModule(module, options);
   if (!single)
     return single.error();
-  options.threads = 2;
   Compiled compiled{std::move(*single), std::nullopt, {}};
+  // A Loom without OpenMP compiles for one thread only.
+  if (!loom::threadsSupported())
+    return compiled;
+  options.threads = 2;
   mlir::OwningOpRef<mlir::ModuleOp> threaded = module.clone();
   if (!perturbForTesting) {
     auto names = threadedFunctions(module, options);

@@ -14,6 +14,9 @@
 //   auto w = g.parameter("fc.weight", {784, 10}, loom::dsl::Init::uniform(0.04));
 //   g.output(relu(matmul(x, w)));
 //
+// Threads: a Module and its Graphs are built by one thread at a time (they
+// share one MLIRContext); distinct Modules may be built on several threads.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_DSL_GRAPH_H
 #define LOOM_DSL_GRAPH_H

@@ -6,6 +6,8 @@
 // Composites (softmax, layer norm, losses) are plain compositions of
 // primitive ops, so autodiff needs no rule of its own for them.
 //
+// Threads: as Graph.h: one thread per Module at a time.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_DSL_NN_H
 #define LOOM_DSL_NN_H

@@ -62,6 +62,9 @@ public:
   virtual void *lookup(const std::string &symbol) const = 0;
 };
 
+/// The manifest's word for `kind`: "param", "input", "state" or "plain".
+std::string_view argumentKindName(ArgumentKind kind);
+
 /// `_mlir__mlir_ciface_<entry>`: the packed wrapper the runtime calls.
 std::string packedEntrySymbol(std::string_view entry);
 

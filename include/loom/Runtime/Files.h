@@ -8,6 +8,9 @@
 // `path` as it was; a failed write removes its temporary, a process killed
 // while writing may leave `path.tmp-XXXXXX` behind.
 //
+// Threads: safe from several threads (no shared state); two threads writing
+// one path leave one of the two files whole.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_FILES_H
 #define LOOM_RUNTIME_FILES_H

@@ -15,6 +15,8 @@
 // tensor's float type. Fans follow the weight layouts of the DSL (see
 // `computeFans`).
 //
+// Threads: safe from several threads; each call writes only its own tensor.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_INITIALIZERS_H
 #define LOOM_RUNTIME_INITIALIZERS_H

@@ -6,6 +6,8 @@
 // (Fortran order, big-endian, other dtypes, a corrupt or truncated file) is a
 // loom::Error that names the file and what is wrong.
 //
+// Threads: safe from several threads (no shared state).
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_NPY_H
 #define LOOM_RUNTIME_NPY_H

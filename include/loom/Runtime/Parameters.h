@@ -7,6 +7,8 @@
 // `DIR/params/`, and what an ahead-of-time header's `Parameters::load` reads.
 // Plain C++ (LoomRuntime).
 //
+// Threads: safe from several threads (no shared state).
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_PARAMETERS_H
 #define LOOM_RUNTIME_PARAMETERS_H

@@ -5,6 +5,8 @@
 // corrupt input; Loom reads textual MLIR only) and text nested deeper than
 // kMaxNestingDepth (the text parser would overflow the stack).
 //
+// Threads: safe from several threads (no shared state).
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_SOURCETEXT_H
 #define LOOM_RUNTIME_SOURCETEXT_H

@@ -13,6 +13,10 @@
 // does allocating more than kMaxTensorBytes (loom/Support/Limits.h) or
 // more than the system gives.
 //
+// Threads: tensors may be read from several threads at once; copies share
+// one buffer, so writing it while another thread reads or writes it needs the
+// caller's own synchronization.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_RUNTIME_TENSOR_H
 #define LOOM_RUNTIME_TENSOR_H

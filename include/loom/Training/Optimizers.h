@@ -14,6 +14,8 @@
 //                       the parameters' float type (exact up to 2^24 steps in
 //                       f32), which the bias corrections read.
 //
+// Threads: plain values, safe to share.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_TRAINING_OPTIMIZERS_H
 #define LOOM_TRAINING_OPTIMIZERS_H

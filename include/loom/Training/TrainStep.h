@@ -23,6 +23,9 @@
 // diagnostics of the failure, formatted with their source locations; nothing
 // is emitted into the context's handlers.
 //
+// Threads: the builders modify the module they are given: one thread per
+// module (its MLIRContext) at a time.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_TRAINING_TRAINSTEP_H
 #define LOOM_TRAINING_TRAINSTEP_H

@@ -27,6 +27,10 @@
 // changes anything: a corrupt, truncated or mismatched file is an error that
 // leaves the trainer as it was.
 //
+// Threads: one Trainer is used by one thread at a time (`step` updates its
+// tensors in place); distinct Trainers, and `run` calls of one Trainer that
+// no `step` overlaps, may run on several threads.
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_TRAINING_TRAINER_H
 #define LOOM_TRAINING_TRAINER_H
