@@ -216,6 +216,7 @@ std::string formatAheadOfTimeHeader(const ArtifactInfo &info,
 
 #include "loom/Runtime/AheadOfTime.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -254,9 +255,9 @@ inline const loom::Expected<loom::Executable> &executable() {{
 
   for (const Signature &signature : info.signatures) {
     std::vector<bool> tied(signature.arguments.size(), false);
-    for (const std::optional<size_t> &argument : signature.resultTiedTo)
-      if (argument && *argument < tied.size())
-        tied[*argument] = true;
+    for (const ResultInfo &result : signature.results)
+      if (result.tiedTo && *result.tiedTo < tied.size())
+        tied[*result.tiedTo] = true;
     bool inPlace = std::find(tied.begin(), tied.end(), true) != tied.end();
 
     Names argumentNames;
@@ -276,12 +277,24 @@ inline const loom::Expected<loom::Executable> &executable() {{
                          shapeText(argument.type), tied[i] ? ", updated" : "");
     }
     doc += "/// returns\n";
-    for (size_t r = 0; r < signature.results.size(); ++r)
-      if (r >= signature.resultTiedTo.size() || !signature.resultTiedTo[r])
-        doc += fmt::format("///   #{} {}\n", r, shapeText(signature.results[r]));
+    size_t returned = 0;
+    for (const ResultInfo &result : signature.results)
+      if (!inPlace || !result.tiedTo)
+        doc += fmt::format("///   #{} \"{}\" {}\n", returned++,
+                           escaped(result.name), shapeText(result.type));
 
     std::string entryName = Names().take(signature.entry);
     out += doc;
+    out += fmt::format("/// Where @{}'s results are in what it returns.\n"
+                       "namespace {}_results {{\n",
+                       escaped(signature.entry), entryName);
+    Names resultNames;
+    returned = 0;
+    for (const ResultInfo &result : signature.results)
+      if (!inPlace || !result.tiedTo)
+        out += fmt::format("inline constexpr std::size_t {} = {};\n",
+                           resultNames.take(result.name), returned++);
+    out += fmt::format("}} // namespace {}_results\n", entryName);
     out += fmt::format(
         "inline loom::Expected<std::vector<loom::Tensor>>\n{}({}) {{\n"
         "  return loom::runLinked(executable(), \"{}\", {{{}}},\n"

@@ -213,11 +213,11 @@ mlir::FailureOr<std::vector<Signature>> readSignatures(mlir::ModuleOp module) {
                        ("result #" + llvm::Twine(i)).str());
       if (!type)
         return mlir::failure();
-      signature.results.push_back(std::move(*type));
       std::optional<size_t> tiedTo;
       if (std::optional<unsigned> tied = abi::getTiedArgument(function, i))
         tiedTo = *tied;
-      signature.resultTiedTo.push_back(tiedTo);
+      signature.results.push_back(
+          {abi::resultName(function, i), std::move(*type), tiedTo});
     }
     signatures.push_back(std::move(signature));
   }
@@ -511,7 +511,8 @@ static Expected<void> checkEntryWrappers(mlir::ModuleOp module,
     auto function = module.lookupSymbol<mlir::LLVM::LLVMFuncOp>(wrapper);
     size_t expected =
         signature.arguments.size() +
-        llvm::count(signature.resultTiedTo, std::optional<size_t>());
+        llvm::count_if(signature.results,
+                       [](const ResultInfo &result) { return !result.tiedTo; });
     if (!function)
       return Error(ErrorKind::CompileFailure,
                    "the lowered module has no '" + wrapper + "': the " +

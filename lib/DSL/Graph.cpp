@@ -381,9 +381,33 @@ Tensor Graph::randomUniform(Shape shape, const Tensor &seed, DType dtype,
 }
 
 void Graph::output(const std::vector<Tensor> &results, SourceLocation loc) {
+  finish(results, {}, loc);
+}
+
+void Graph::output(const std::vector<NamedResult> &results,
+                   SourceLocation loc) {
+  std::vector<Tensor> tensors;
+  std::vector<std::string> names;
+  for (const NamedResult &result : results) {
+    tensors.push_back(result.tensor);
+    names.push_back(result.name);
+  }
+  finish(tensors, names, loc);
+}
+
+void Graph::finish(const std::vector<Tensor> &results,
+                   const std::vector<std::string> &names, SourceLocation loc) {
   OpBuilder builder = builderAt("func.return", loc);
   if (results.empty())
     fail(loc, "func.return", "graph '" + funcName + "' needs at least one output");
+  for (auto [i, name] : llvm::enumerate(names)) {
+    if (name.empty())
+      fail(loc, "func.return", "output " + std::to_string(i) + " of graph '" +
+                                   funcName + "' has an empty name");
+    if (llvm::is_contained(llvm::ArrayRef(names).take_front(i), name))
+      fail(loc, "func.return", "two outputs of graph '" + funcName +
+                                   "' are named '" + name + "'");
+  }
   SmallVector<Value> values;
   SmallVector<Type> types;
   for (auto [i, result] : llvm::enumerate(results)) {
@@ -397,6 +421,8 @@ void Graph::output(const std::vector<Tensor> &results, SourceLocation loc) {
   func::ReturnOp::create(builder, location(loc), values);
   funcOp.setFunctionType(
       builder.getFunctionType(funcOp.getArgumentTypes(), types));
+  for (auto [i, name] : llvm::enumerate(names))
+    funcOp.setResultAttr(i, abi::kResult, builder.getStringAttr(name));
   isFinished = true;
   verifyOrThrow(funcOp, loc);
 }

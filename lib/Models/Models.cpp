@@ -154,7 +154,8 @@ void buildAE(Module &module, int64_t batch, const ModelOptions &) {
   Graph g(module, "forward");
   Tensor x = g.input("x", {batch, kPixels});
   Tensor reconstruction = Autoencoder(g)(x);
-  g.returns(reconstruction, nn::mse(reconstruction, x));
+  g.output({{"reconstruction", reconstruction},
+            {"loss", nn::mse(reconstruction, x)}});
 }
 
 void buildVAE(Module &module, int64_t batch, const ModelOptions &) {
@@ -162,8 +163,9 @@ void buildVAE(Module &module, int64_t batch, const ModelOptions &) {
   Tensor x = g.input("x", {batch, kPixels});
   Tensor seed = g.seed("seed");
   VAEResult result = vae(g, x, seed);
-  g.returns(result.reconstruction, result.negativeElbo,
-            result.negativeElbo.mean());
+  g.output({{"reconstruction", result.reconstruction},
+            {"negative_elbo", result.negativeElbo},
+            {"loss", result.negativeElbo.mean()}});
 }
 
 void buildGAN(Module &module, int64_t batch, const ModelOptions &options) {
@@ -171,14 +173,14 @@ void buildGAN(Module &module, int64_t batch, const ModelOptions &options) {
     Graph g(module, "generator");
     Tensor seed = g.seed("seed");
     Tensor z = g.randomNormal({batch, kGANNoise}, seed);
-    g.returns(ganGenerator(g, z));
+    g.output({{"images", ganGenerator(g, z)}});
   }
   Graph g(module, "discriminator");
   Tensor images = g.input("x", {batch, 1, kImageSide, kImageSide});
   Tensor target = g.input("target", {batch, 1});
   Tensor seed = options.training ? g.seed("seed") : Tensor();
   Tensor logits = ganDiscriminator(g, images, seed, options.training);
-  g.returns(logits, nn::bceWithLogits(logits, target));
+  g.output({{"logits", logits}, {"loss", nn::bceWithLogits(logits, target)}});
 }
 
 void buildAttention(Module &module, int64_t batch, const ModelOptions &) {
@@ -187,7 +189,7 @@ void buildAttention(Module &module, int64_t batch, const ModelOptions &) {
   Tensor x = g.input("x", {batch, tokens, width});
   Tensor labels = g.input("labels", {batch}, DType::I32);
   Tensor logits = classify(g, encoderBlock(g, "block", x, heads, hidden));
-  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
+  g.output({{"logits", logits}, {"loss", nn::softmaxCrossEntropy(logits, labels)}});
 }
 
 void buildAttentionFMNIST(Module &module, int64_t batch, const ModelOptions &) {
@@ -195,7 +197,7 @@ void buildAttentionFMNIST(Module &module, int64_t batch, const ModelOptions &) {
   Tensor x = g.input("x", {batch, kImageSide, kImageSide});
   Tensor labels = g.input("labels", {batch}, DType::I32);
   Tensor logits = attentionFMNIST(g, x);
-  g.returns(logits, nn::softmaxCrossEntropy(logits, labels));
+  g.output({{"logits", logits}, {"loss", nn::softmaxCrossEntropy(logits, labels)}});
 }
 
 using ModelBuilder = void (*)(Module &, int64_t, const ModelOptions &);

@@ -9,8 +9,11 @@
 namespace loom {
 namespace {
 
-// Version 2 added the argument kind `state`; version 1 manifests still load.
-constexpr int kManifestVersion = 2;
+// Version 2 added the argument kind `state`, version 3 result names; older
+// manifests still load, a result named after the argument it is tied to or
+// "result<N>".
+constexpr int kManifestVersion = 3;
+constexpr int kFirstVersionNamingResults = 3;
 constexpr int kOldestManifestVersion = 1;
 
 std::string quoted(std::string_view text) {
@@ -257,10 +260,12 @@ std::string formatManifest(const ArtifactInfo &info) {
       text += "\n";
     }
     for (size_t i = 0; i < signature.results.size(); ++i) {
-      text += "result " + std::string(dtypeName(signature.results[i].dtype)) +
-              " " + shapeText(signature.results[i].shape);
-      if (signature.resultTiedTo[i])
-        text += " tied " + std::to_string(*signature.resultTiedTo[i]);
+      const ResultInfo &result = signature.results[i];
+      text += "result " + quoted(result.name) + " " +
+              std::string(dtypeName(result.type.dtype)) + " " +
+              shapeText(result.type.shape);
+      if (result.tiedTo)
+        text += " tied " + std::to_string(*result.tiedTo);
       text += "\n";
     }
     text += "end\n";
@@ -274,6 +279,7 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
   info.targetBackend.clear();
   bool sawHeader = false, sawTarget = false, sawThreads = false,
        sawLibrary = false;
+  int version = 0;
   std::optional<Signature> open;
   size_t number = 0;
   while (!text.empty()) {
@@ -292,13 +298,14 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
     if (!sawHeader) {
       if (*keyword != "loom-artifact")
         return line.error("it does not start with 'loom-artifact'");
-      Expected<int> version = line.integer<int>();
-      if (!version)
-        return version.error();
-      if (*version < kOldestManifestVersion || *version > kManifestVersion)
+      Expected<int> number = line.integer<int>();
+      if (!number)
+        return number.error();
+      version = *number;
+      if (version < kOldestManifestVersion || version > kManifestVersion)
         return Error(ErrorKind::Unsupported,
                      std::string(fileName) + ": artifact manifest version " +
-                         std::to_string(*version) + "; this runtime reads " +
+                         std::to_string(version) + "; this runtime reads " +
                          "versions " + std::to_string(kOldestManifestVersion) +
                          "-" + std::to_string(kManifestVersion));
       sawHeader = true;
@@ -333,7 +340,7 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
       Expected<std::string> name = line.quotedString();
       if (!name)
         return name.error();
-      open = Signature{*name, {}, {}, {}};
+      open = Signature{*name, {}, {}};
     } else if (*keyword == "arg" && open) {
       if (!open->results.empty())
         return line.error("an argument after a result");
@@ -343,6 +350,18 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
       open->arguments.push_back(std::move(*argument));
       continue;
     } else if (*keyword == "result" && open) {
+      std::string name;
+      if (version >= kFirstVersionNamingResults) {
+        Expected<std::string> given = line.quotedString();
+        if (!given)
+          return given.error();
+        if (given->empty())
+          return line.error("a result needs a non-empty name");
+        for (const ResultInfo &earlier : open->results)
+          if (earlier.name == *given)
+            return line.error("two results are named '" + *given + "'");
+        name = std::move(*given);
+      }
       Expected<TensorSpec> type = line.tensorSpec();
       if (!type)
         return type.error();
@@ -364,8 +383,10 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
                             ", which is not an argument of its type");
         tiedTo = *index;
       }
-      open->results.push_back(std::move(*type));
-      open->resultTiedTo.push_back(tiedTo);
+      if (name.empty())
+        name = tiedTo ? open->arguments[*tiedTo].name
+                      : "result" + std::to_string(open->results.size());
+      open->results.push_back({std::move(name), std::move(*type), tiedTo});
     } else if (*keyword == "end" && open) {
       info.signatures.push_back(std::move(*open));
       open.reset();

@@ -143,7 +143,8 @@ callEntry(const detail::ExecutableState &state, const CompiledEntry &compiled,
       return Error(ErrorKind::InvalidArgument, argumentDescription(signature, i) + ": expected " +
                    expected.str() + ", got " + args[i].typeString());
   }
-  for (const std::optional<size_t> &tied : signature.resultTiedTo) {
+  for (const ResultInfo &result : signature.results) {
+    const std::optional<size_t> &tied = result.tiedTo;
     if (!tied || args[*tied].numBytes() == 0)
       continue;
     for (size_t i = 0; i < args.size(); ++i)
@@ -154,13 +155,13 @@ callEntry(const detail::ExecutableState &state, const CompiledEntry &compiled,
   }
 
   std::vector<Tensor> results;
-  for (size_t i = 0; i < signature.results.size(); ++i) {
-    if (signature.resultTiedTo[i])
+  for (const ResultInfo &info : signature.results) {
+    if (info.tiedTo)
       continue;
-    Expected<Tensor> result = zerosOf(signature.results[i]);
+    Expected<Tensor> result = zerosOf(info.type);
     if (!result)
-      return result.error().withContext("result #" + std::to_string(i) +
-                                        " of '" + signature.entry + "'");
+      return result.error().withContext("result '" + info.name + "' of '" +
+                                        signature.entry + "'");
     results.push_back(std::move(*result));
   }
 
@@ -207,7 +208,8 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
 
   // Tied arguments are written by the call: give it copies.
   std::vector<Tensor> callArgs = args;
-  for (const std::optional<size_t> &tied : signature.resultTiedTo) {
+  for (const ResultInfo &result : signature.results) {
+    const std::optional<size_t> &tied = result.tiedTo;
     if (!tied || *tied >= callArgs.size())
       continue;
     Expected<Tensor> copy =
@@ -222,8 +224,9 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
 
   std::vector<Tensor> results;
   size_t nextUntied = 0;
-  for (const std::optional<size_t> &tied : signature.resultTiedTo)
-    results.push_back(tied ? callArgs[*tied] : (*untied)[nextUntied++]);
+  for (const ResultInfo &result : signature.results)
+    results.push_back(result.tiedTo ? callArgs[*result.tiedTo]
+                                    : (*untied)[nextUntied++]);
   return results;
 }
 

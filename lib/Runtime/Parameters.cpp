@@ -37,18 +37,18 @@ Expected<std::vector<Tensor>> initialParameters(const Signature &signature,
   return parameters;
 }
 
-Expected<std::string> parameterFile(const std::string &directory,
-                                    const std::string &name) {
+Expected<std::string> tensorFile(const std::string &directory,
+                                 const std::string &name) {
   if (name.empty() || name.find('/') != std::string::npos)
     return Error(ErrorKind::InvalidArgument,
-                 "parameter name '" + name + "' cannot be a file name");
+                 "the name '" + name + "' cannot be a file name");
   return directory + "/" + name + ".npy";
 }
 
 Expected<Tensor> readParameterFile(const std::string &directory,
                                    const std::string &name,
                                    const TensorSpec &type) {
-  Expected<std::string> path = parameterFile(directory, name);
+  Expected<std::string> path = tensorFile(directory, name);
   if (!path)
     return path.error();
   Expected<Tensor> tensor = readNpy(*path);
@@ -91,7 +91,7 @@ Expected<void> writeParameterFiles(const Signature &signature,
     if (next >= parameters.size())
       return Error(ErrorKind::InvalidArgument,
                    "fewer parameters than '" + signature.entry + "' takes");
-    Expected<std::string> path = parameterFile(directory, argument.name);
+    Expected<std::string> path = tensorFile(directory, argument.name);
     if (!path)
       return path.error();
     Expected<void> written = writeNpy(*path, parameters[next++]);

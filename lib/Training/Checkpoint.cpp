@@ -85,6 +85,8 @@ uint64_t checkpointChecksum(std::string_view contents) {
 }
 
 Expected<void> Trainer::save(const std::string &path) const {
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kVersion);
   put<uint64_t>(out, steps);
@@ -115,6 +117,8 @@ Expected<void> Trainer::save(const std::string &path) const {
 }
 
 Expected<void> Trainer::load(const std::string &path) {
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
   Expected<std::string> contents = readFile(path, "checkpoint");
   if (!contents)
     return contents.error();
@@ -194,6 +198,10 @@ Expected<ParsedCheckpoint> parseCheckpoint(std::string_view data,
 
 Expected<void> Trainer::loadBytes(std::string_view data,
                                   std::string_view sourceName) {
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
   auto invalid = [&](const std::string &problem) {
     return Error(ErrorKind::IO, "checkpoint '" + std::string(sourceName) + "': " + problem);
   };

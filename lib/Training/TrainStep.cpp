@@ -211,9 +211,20 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
       argumentTypes.push_back(argument.type);
       argumentAttrs.push_back(argument.attrs);
     }
-  for (func::FuncOp entry : entries) {
-    resultTypes.push_back(entry.getResultTypes()[*findLossResult(entry)]);
-    resultAttrs.push_back(attrBuilder.getDictionaryAttr({}));
+  // Each phase's loss keeps its name ("loss" if it has none), prefixed with
+  // the phase's name, or with its loss function's when several phases are
+  // unnamed.
+  for (auto [phase, entry] : llvm::zip(phases, entries)) {
+    unsigned lossResult = *findLossResult(entry);
+    resultTypes.push_back(entry.getResultTypes()[lossResult]);
+    StringAttr given = abi::getResultName(entry, lossResult);
+    std::string lossName = given ? given.str() : "loss";
+    if (!phase.name.empty())
+      lossName = phase.name + "." + lossName;
+    else if (phases.size() > 1)
+      lossName = phase.lossEntry + "." + lossName;
+    resultAttrs.push_back(
+        attrBuilder.getDictionaryAttr(abi::result(context, lossName)));
   }
   auto tiedTo = [&](size_t argument) {
     return attrBuilder.getDictionaryAttr(abi::tiedTo(context, argument));

@@ -33,14 +33,25 @@ const Tensor *Trainer::parameter(std::string_view name) const {
   return nullptr;
 }
 
+Expected<void> Trainer::checkNotMovedFrom() const {
+  if (!compiled.signature(stepLayout.entry))
+    return Error(ErrorKind::InvalidArgument,
+                 "the trainer was moved from: it holds no training step");
+  return {};
+}
+
 std::vector<ArgumentInfo> Trainer::batchInputs() const {
   const Signature *signature = compiled.signature(stepLayout.entry);
+  if (!signature)
+    return {};
   size_t first = params.size() + state.size();
   return {signature->arguments.begin() + first, signature->arguments.end()};
 }
 
 Expected<std::vector<double>>
 Trainer::stepPhases(const std::vector<Tensor> &batch) {
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
   std::vector<ArgumentInfo> expected = batchInputs();
   if (batch.size() != expected.size()) {
     std::string names;
@@ -79,6 +90,8 @@ Expected<double> Trainer::step(const std::vector<Tensor> &batch) {
 
 Expected<std::vector<Tensor>>
 Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
+  if (Expected<void> usable = checkNotMovedFrom(); !usable)
+    return usable.error();
   const Signature *signature = compiled.signature(entry);
   if (!signature)
     return Error(ErrorKind::InvalidArgument, "no entry function '" + std::string(entry) +

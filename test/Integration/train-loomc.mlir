@@ -31,12 +31,12 @@ func.func @loss(%w: tensor<3xf32> {loom.param = "w", loom.init = #loom.init<ones
 // GRADEXEC: entry @loss_grad (1 parameters, seed 0)
 // GRADEXEC: result #0: tensor<f32>
 // GRADEXEC-NEXT: values: [3]
-// GRADEXEC: result #1: tensor<3xf32>
+// GRADEXEC: result #1 grad.w: tensor<3xf32>
 // GRADEXEC-NEXT: values: [2, 2, 2]
 
 // STEP-LABEL: func.func @train_step(
 // STEP-SAME: %{{.*}}: tensor<3xf32> {loom.init = #loom.init<ones, 1.000000e+00>, loom.param = "w"})
-// STEP-SAME: -> (tensor<f32>, tensor<3xf32> {loom.tied_to = 0 : i64})
+// STEP-SAME: -> (tensor<f32> {loom.result = "loss"}, tensor<3xf32> {loom.tied_to = 0 : i64})
 
 // SGD: training step @train_step: 1 parameters, SGD(lr=0.25, momentum=0, weight_decay=0, nesterov=False), seed 0
 // SGD-NEXT: step 1 loss 3

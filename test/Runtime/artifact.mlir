@@ -6,7 +6,10 @@
 // RUN: loomc %s --save-artifact=%t/artifact
 // RUN: FileCheck %s --check-prefix=MANIFEST < %t/artifact/manifest.txt
 // RUN: loom-run %t/artifact --entry=affine --inputs=%t/in/result0.npy,%t/in/result1.npy | FileCheck %s --check-prefix=AFFINE
-// RUN: loom-run %t/artifact --entry=accumulate --inputs=%t/in/result2.npy,%t/in/result2.npy | FileCheck %s --check-prefix=ACCUMULATE
+// RUN: loom-run %t/artifact --entry=accumulate --inputs=%t/in/result2.npy,%t/in/result2.npy --outputs=%t/out | FileCheck %s --check-prefix=ACCUMULATE
+// RUN: ls %t/out | FileCheck %s --check-prefix=FILES
+// FILES: acc.npy
+// FILES-NEXT: total.npy
 // Code for four threads calls libomp, which the library finds by its rpath.
 // RUN: %if openmp %{ loomc %s --num-threads=4 --save-artifact=%t/threads %}
 // RUN: %if openmp %{ loom-run %t/threads --entry=affine --inputs=%t/in/result0.npy,%t/in/result1.npy | FileCheck %s --check-prefix=AFFINE %}
@@ -14,26 +17,26 @@
 // RUN: not loom-run %t/missing 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not loomc %s --check-numerics --save-artifact=%t/checked 2>&1 | FileCheck %s --check-prefix=CHECKED
 
-// MANIFEST: loom-artifact 2
+// MANIFEST: loom-artifact 3
 // MANIFEST-NEXT: target "host-cpu" "{{.+}}"
 // MANIFEST-NEXT: threads 1
 // MANIFEST-NEXT: library "code-{{[0-9a-f]+}}.so"
 // MANIFEST-NEXT: entry "make"
-// MANIFEST-NEXT: result f32 [2,3]
-// MANIFEST-NEXT: result f32 [2]
-// MANIFEST-NEXT: result f32 [3]
+// MANIFEST-NEXT: result "result0" f32 [2,3]
+// MANIFEST-NEXT: result "result1" f32 [2]
+// MANIFEST-NEXT: result "result2" f32 [3]
 // MANIFEST-NEXT: end
 // MANIFEST-NEXT: entry "affine"
 // MANIFEST-NEXT: arg input "x" f32 [2,3]
 // MANIFEST-NEXT: arg param "w" f32 [3,2] init ones 1
 // MANIFEST-NEXT: arg input "b" f32 [2]
-// MANIFEST-NEXT: result f32 [2,2]
+// MANIFEST-NEXT: result "result0" f32 [2,2]
 // MANIFEST-NEXT: end
 // MANIFEST-NEXT: entry "accumulate"
 // MANIFEST-NEXT: arg input "acc" f32 [3]
 // MANIFEST-NEXT: arg plain "arg1" f32 [3]
-// MANIFEST-NEXT: result f32 [3] tied 0
-// MANIFEST-NEXT: result f32 []
+// MANIFEST-NEXT: result "acc" f32 [3] tied 0
+// MANIFEST-NEXT: result "total" f32 []
 // MANIFEST-NEXT: end
 
 func.func @make() -> (tensor<2x3xf32>, tensor<2xf32>, tensor<3xf32>) {
@@ -57,12 +60,14 @@ func.func @affine(%x: tensor<2x3xf32> {loom.input = "x"},
 }
 
 // acc + 2 d with acc = d = [1.5, -2, 4], and the sum of the new acc.
-// ACCUMULATE: result #0: tensor<3xf32>
+// Results are printed, and written, under their names: the tied one is
+// called after its argument.
+// ACCUMULATE: result #0 acc: tensor<3xf32>
 // ACCUMULATE-NEXT: values: [4.5, -6, 12]
-// ACCUMULATE: result #1: tensor<f32>
+// ACCUMULATE: result #1 total: tensor<f32>
 // ACCUMULATE-NEXT: values: [10.5]
 func.func @accumulate(%acc: tensor<3xf32> {loom.input = "acc"}, %d: tensor<3xf32>)
-    -> (tensor<3xf32> {loom.tied_to = 0 : i64}, tensor<f32>) {
+    -> (tensor<3xf32> {loom.tied_to = 0 : i64}, tensor<f32> {loom.result = "total"}) {
   %two = loom.constant dense<2.0> : tensor<3xf32>
   %dd = loom.mul %d, %two : tensor<3xf32>
   %new = loom.add %acc, %dd : tensor<3xf32>

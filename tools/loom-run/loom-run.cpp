@@ -9,15 +9,17 @@
 //
 // Parameters are initialized from their loom.init with --seed (default 0);
 // every other argument is read, in order, from --inputs. Each result is
-// printed as its type and, up to 64 elements, its values; --outputs also
-// writes it as OUTDIR/result<N>.npy. Errors go to stderr as
+// printed under its name as its type and, up to 64 elements, its values;
+// --outputs also writes it as OUTDIR/<result name>.npy. Errors go to stderr as
 // `loom-run: error (<kind>): <message>` with a non-zero exit status.
 //
 //===----------------------------------------------------------------------===//
 #include "loom/Runtime/Artifact.h"
 #include "loom/Runtime/Npy.h"
+#include "loom/Runtime/Parameters.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -53,8 +55,12 @@ std::vector<std::string> splitCommas(std::string_view text) {
   return parts;
 }
 
-void print(size_t index, const loom::Tensor &tensor) {
-  std::printf("result #%zu: %s\n", index, tensor.typeString().c_str());
+/// `result #N name: type` as loomc prints it; an unnamed result ("result<N>")
+/// is `result #N: type`.
+void print(size_t index, const std::string &name, const loom::Tensor &tensor) {
+  bool named = name != "result" + std::to_string(index);
+  std::printf("result #%zu%s%s: %s\n", index, named ? " " : "",
+              named ? name.c_str() : "", tensor.typeString().c_str());
   if (tensor.numElements() > 64)
     return;
   std::printf("  values: [");
@@ -135,13 +141,25 @@ int run(int argc, char **argv) {
       executable->run(entry, args);
   if (!results)
     return fail(results.error());
+  if (!outputs.empty()) {
+    std::error_code failure;
+    std::filesystem::create_directories(outputs, failure);
+    if (failure)
+      return fail(loom::Error(loom::ErrorKind::IO, "cannot create '" + outputs +
+                                                       "': " + failure.message()));
+  }
+  const std::vector<loom::ResultInfo> &described =
+      executable->signature(entry)->results;
   for (size_t i = 0; i < results->size(); ++i) {
-    print(i, (*results)[i]);
+    print(i, described[i].name, (*results)[i]);
     if (outputs.empty())
       continue;
-    loom::Expected<void> written = loom::writeNpy(
-        outputs + "/result" + std::to_string(i) + ".npy", (*results)[i]);
-    if (!written)
+    loom::Expected<std::string> path =
+        loom::tensorFile(outputs, described[i].name);
+    if (!path)
+      return fail(path.error());
+    if (loom::Expected<void> written = loom::writeNpy(*path, (*results)[i]);
+        !written)
       return fail(written.error());
   }
   return 0;

@@ -123,7 +123,7 @@ static cl::list<std::string>
                         "optimizer state to zeros)"),
                cl::CommaSeparated, cl::cat(loomcCategory));
 static cl::opt<std::string>
-    outputDir("outputs", cl::desc("Write every result as DIR/result<N>.npy"),
+    outputDir("outputs", cl::desc("Write every result as DIR/<result name>.npy"),
               cl::value_desc("dir"), cl::cat(loomcCategory));
 // libLLVM already registers a hidden top-level "threads" option.
 static cl::opt<unsigned>
@@ -527,12 +527,17 @@ int runModule(mlir::ModuleOp module) {
                               ec.message()));
   }
   for (auto [index, result] : llvm::enumerate(*results)) {
-    printSummary(fmt::format("result #{}", index), result);
+    const std::string &name = signature->results[index].name;
+    bool named = name != fmt::format("result{}", index);
+    printSummary(fmt::format("result #{}{}{}", index, named ? " " : "",
+                             named ? name : ""),
+                 result);
     if (outputDir.empty())
       continue;
-    std::string path = fmt::format("{}/result{}.npy", outputDir.getValue(), index);
-    auto written = loom::writeNpy(path, result);
-    if (!written)
+    loom::Expected<std::string> path = loom::tensorFile(outputDir, name);
+    if (!path)
+      return fail(path.error());
+    if (auto written = loom::writeNpy(*path, result); !written)
       return fail(written.error());
   }
   return 0;

@@ -88,6 +88,21 @@ TEST(Graph, ModuleHoldsSeveralFunctions) {
   expectError([&] { Graph again(m, "first"); }, {"func.func", "a function named 'first' already exists"});
 }
 
+TEST(Graph, NamedOutputsNameTheResults) {
+  Graph g("named");
+  Tensor x = g.input("x", {2, 3});
+  g.output({{"doubled", x + x}, {"total", x.sum()}});
+  EXPECT_EQ(loom::abi::getResultName(g.func(), 0).getValue(), "doubled");
+  EXPECT_EQ(loom::abi::resultName(g.func(), 1), "total");
+
+  Graph twice("twice");
+  Tensor y = twice.input("y", {2});
+  expectError([&] { twice.output({{"a", y}, {"a", y}}); }, {"func.return", "two outputs of graph 'twice' are named 'a'"});
+  Graph empty("empty");
+  Tensor z = empty.input("z", {2});
+  expectError([&] { empty.output({{"", z}}); }, {"output 0 of graph 'empty' has an empty name"});
+}
+
 TEST(Graph, UnfinishedFunctionIsRemoved) {
   Module m;
   try {

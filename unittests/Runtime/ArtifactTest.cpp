@@ -125,8 +125,8 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
   signature.arguments.push_back(
       {"w.momentum", loom::ArgumentKind::State, {{2, 3}, loom::DType::F32},
        std::nullopt});
-  signature.results = {{{2, 3}, loom::DType::F32}, {{}, loom::DType::F64}};
-  signature.resultTiedTo = {0, std::nullopt};
+  signature.results = {{"w \"new\"", {{2, 3}, loom::DType::F32}, 0},
+                       {"grad.x", {{}, loom::DType::F64}, std::nullopt}};
   info.signatures.push_back(signature);
 
   auto parsed = loom::parseManifest(loom::formatManifest(info), "manifest.txt");
@@ -150,13 +150,20 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
             loom::InitializerKind::XavierUniform);
   EXPECT_EQ(back.arguments[0].initializer->scale, 0.1);
   EXPECT_FALSE(back.arguments[1].initializer);
-  EXPECT_EQ(back.results[1].dtype, loom::DType::F64);
-  EXPECT_EQ(back.resultTiedTo, signature.resultTiedTo);
+  ASSERT_EQ(back.results.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back.results[i].name, signature.results[i].name);
+    EXPECT_EQ(back.results[i].type.shape, signature.results[i].type.shape);
+    EXPECT_EQ(back.results[i].type.dtype, signature.results[i].type.dtype);
+    EXPECT_EQ(back.results[i].tiedTo, signature.results[i].tiedTo);
+  }
 }
 
 TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
   const std::string header = "loom-artifact 1\ntarget \"host-cpu\" \"x\"\n"
                              "threads 1\nlibrary \"code.so\"\n";
+  // Version 3 names results.
+  const std::string header3 = "loom-artifact 3" + header.substr(header.find('\n'));
   struct Case {
     std::string text;
     std::string message;
@@ -184,6 +191,9 @@ TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
       {header + "entry \"f\"\nresult f32 [3] tied 99999999999999999999999\nend\n", "not an integer in range"},
       {header + "entry \"f\"\nresult f32 [3]\narg plain \"a\" f32 [3]\nend\n", "an argument after a result"},
       {header + "entry \"f\"\nentry \"g\"\nend\n", "unexpected 'entry' inside entry 'f'"},
+      {header3 + "entry \"f\"\nresult f32 [2]\nend\n", "expected a quoted name"},
+      {header3 + "entry \"f\"\nresult \"\" f32 [2]\nend\n", "a result needs a non-empty name"},
+      {header3 + "entry \"f\"\nresult \"y\" f32 [2]\nresult \"y\" f32 [2]\nend\n", "two results are named 'y'"},
       {header + "threads 0\nentry \"f\"\nend\n", "thread count must be positive"},
       {header + "entry \"f\" extra\nend\n", "unexpected text after 'entry'"},
   };
@@ -194,16 +204,21 @@ TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
     expectContains(messageOf(parsed), "dir/manifest.txt");
     expectContains(messageOf(parsed), test.message);
   }
-  auto future = loom::parseManifest("loom-artifact 3\n", "manifest.txt");
+  auto future = loom::parseManifest("loom-artifact 4\n", "manifest.txt");
   EXPECT_EQ(kindOf(future), ErrorKind::Unsupported);
-  expectContains(messageOf(future), "version 3; this runtime reads versions 1-2");
-  // Version 1 (before `state`) still loads.
+  expectContains(messageOf(future), "version 4; this runtime reads versions 1-3");
+  // Version 1 (before `state` and result names) still loads; its results are
+  // named after the argument they are tied to, or by position.
   auto older = loom::parseManifest(
       "loom-artifact 1\ntarget \"host-cpu\" \"x\"\nthreads 1\nlibrary "
-      "\"code.so\"\nentry \"f\"\narg input \"x\" f32 [2]\nresult f32 [2]\nend\n",
+      "\"code.so\"\nentry \"f\"\narg input \"x\" f32 [2]\nresult f32 [2]\n"
+      "result f32 [2] tied 0\nend\n",
       "manifest.txt");
   ASSERT_TRUE(older) << older.error().message();
-  EXPECT_EQ(older->signatures.at(0).arguments.at(0).kind, loom::ArgumentKind::Input);
+  const loom::Signature &f = older->signatures.at(0);
+  EXPECT_EQ(f.arguments.at(0).kind, loom::ArgumentKind::Input);
+  EXPECT_EQ(f.results.at(0).name, "result0");
+  EXPECT_EQ(f.results.at(1).name, "x");
 }
 
 TEST(ArtifactTest, MissingOrBrokenFilesAreIOErrors) {

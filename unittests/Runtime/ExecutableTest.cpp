@@ -140,7 +140,8 @@ TEST_F(ExecutableTest, ReadsSignaturesBeforeLowering) {
   EXPECT_EQ(addmul->arguments[1].initializer->kind, loom::InitializerKind::Uniform);
   EXPECT_EQ(addmul->arguments[1].initializer->scale, 0.5);
   ASSERT_EQ(addmul->results.size(), 2u);
-  EXPECT_EQ(addmul->results[1].str(), "tensor<4x8xf32>");
+  EXPECT_EQ(addmul->results[1].type.str(), "tensor<4x8xf32>");
+  EXPECT_EQ(addmul->results[1].name, "result1");
 
   const loom::Signature *scale = executable.signature("scale");
   ASSERT_NE(scale, nullptr);

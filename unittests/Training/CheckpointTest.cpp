@@ -187,4 +187,38 @@ TEST_F(CheckpointTest, InferenceUsesTheTrainedParameters) {
             std::string::npos);
 }
 
+TEST_F(CheckpointTest, MovedFromTrainerGivesErrors) {
+  Trainer trainer = makeTrainer();
+  Trainer moved = std::move(trainer);
+  std::string path = directory + "/moved.ckpt";
+  ASSERT_TRUE(moved.save(path));
+
+  // Every operation on the moved-from trainer is an error value, not a crash.
+  auto expectMovedFrom = [](const auto &result) {
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().kind(), ErrorKind::InvalidArgument);
+    EXPECT_NE(result.error().message().find("the trainer was moved from"),
+              std::string::npos)
+        << result.error().message();
+  };
+  // NOLINTBEGIN(bugprone-use-after-move): the point of the test.
+  expectMovedFrom(trainer.step({x, y}));
+  expectMovedFrom(trainer.stepPhases({x, y}));
+  expectMovedFrom(trainer.run("loss", {x, y}));
+  expectMovedFrom(trainer.save(directory + "/from-moved.ckpt"));
+  expectMovedFrom(trainer.load(path));
+  EXPECT_FALSE(std::filesystem::exists(directory + "/from-moved.ckpt"));
+  EXPECT_TRUE(trainer.batchInputs().empty());
+  EXPECT_EQ(trainer.parameter("w"), nullptr);
+
+  // A moved-from trainer can be assigned a working one again.
+  trainer = makeTrainer();
+  EXPECT_TRUE(trainer.step({x, y}));
+  // NOLINTEND(bugprone-use-after-move)
+
+  // The trainer it moved to works.
+  EXPECT_TRUE(moved.step({x, y}));
+  EXPECT_TRUE(moved.load(path));
+}
+
 } // namespace

@@ -193,9 +193,13 @@ TEST(InPlaceTest, StepKeepsEveryBufferAndChangesItsContents) {
   // The signature ties every parameter and state result to its argument.
   const Signature *signature = trainer->executable().signature("train_step");
   ASSERT_NE(signature, nullptr);
-  EXPECT_FALSE(signature->resultTiedTo[0]);
-  for (size_t i = 1; i < signature->results.size(); ++i)
-    EXPECT_EQ(signature->resultTiedTo[i], std::optional<size_t>(i - 1));
+  EXPECT_FALSE(signature->results[0].tiedTo);
+  EXPECT_EQ(signature->results[0].name, "loss");
+  for (size_t i = 1; i < signature->results.size(); ++i) {
+    EXPECT_EQ(signature->results[i].tiedTo, std::optional<size_t>(i - 1));
+    // A new value is called what it replaces.
+    EXPECT_EQ(signature->results[i].name, signature->arguments[i - 1].name);
+  }
 }
 
 TEST(InPlaceTest, RunCopiesTiedArgumentsAndRunInPlaceWritesThem) {

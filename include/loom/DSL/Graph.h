@@ -135,6 +135,12 @@ struct TensorOperand {
   SourceLocation loc;
 };
 
+/// A graph output and what it is called.
+struct NamedResult {
+  std::string name;
+  Tensor tensor;
+};
+
 struct ScalarOperand {
   ScalarOperand(double value, SourceLocation loc = SourceLocation::current())
       : value(value), loc(loc) {}
@@ -214,6 +220,12 @@ public:
   /// Finishes the function returning `results`, then verifies it.
   void output(const std::vector<Tensor> &results,
               SourceLocation loc = SourceLocation::current());
+  /// The same with each result named (`loom.result`): the runtime's
+  /// signature, the CLI's summaries and `--outputs` files use the names.
+  /// `g.output({{"reconstruction", r}, {"loss", nn::mse(r, x)}})`. Names must
+  /// be non-empty and unique.
+  void output(const std::vector<NamedResult> &results,
+              SourceLocation loc = SourceLocation::current());
   /// `returns(a, b)` is `output({a, b})`.
   template <typename... Ts>
   void returns(const TensorOperand &first, const Ts &...rest) {
@@ -236,6 +248,8 @@ public:
 
 private:
   void createFunction(SourceLocation loc);
+  void finish(const std::vector<Tensor> &results,
+              const std::vector<std::string> &names, SourceLocation loc);
   Tensor addArgument(std::string_view kind, std::string_view name,
                      mlir::Type type, llvm::ArrayRef<mlir::NamedAttribute> attrs,
                      SourceLocation loc);

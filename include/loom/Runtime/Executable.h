@@ -52,14 +52,21 @@ struct ArgumentInfo {
   std::optional<Initializer> initializer;
 };
 
+struct ResultInfo {
+  /// What the result is (`loss`, `reconstruction`, `e1.w`, `grad.e1.w`): its
+  /// `loom.result` name, the name of the argument it is tied to, `grad.<name>`
+  /// for a gradient, or "result<N>". Unique within a signature.
+  std::string name;
+  TensorSpec type;
+  /// The argument it is the new value of (`loom.tied_to`): the compiled code
+  /// writes it into that argument's buffer. Empty for untied results.
+  std::optional<size_t> tiedTo;
+};
+
 struct Signature {
   std::string entry;
   std::vector<ArgumentInfo> arguments;
-  std::vector<TensorSpec> results;
-  /// For each result, the argument it is the new value of (`loom.tied_to`):
-  /// the compiled code writes it into that argument's buffer. Empty for
-  /// untied results.
-  std::vector<std::optional<size_t>> resultTiedTo;
+  std::vector<ResultInfo> results;
 };
 
 class CodeLibrary;
@@ -92,7 +99,7 @@ public:
                                     const std::vector<Tensor> &args) const;
 
   /// Calls `entry` like `run`, but every result tied to an argument
-  /// (`Signature::resultTiedTo`) is written into that argument's buffer in
+  /// (`ResultInfo::tiedTo`) is written into that argument's buffer in
   /// place, and only the untied results are returned, in result order. Tied
   /// arguments must not share a buffer with any other argument. A failed
   /// numeric check leaves in them what the whole call computed.

@@ -27,10 +27,10 @@ namespace loom {
 Expected<std::vector<Tensor>> initialParameters(const Signature &signature,
                                                 uint64_t seed);
 
-/// `<directory>/<name>.npy` for a parameter named `name` (which must not hold
-/// a '/' or be empty, else InvalidArgument).
-Expected<std::string> parameterFile(const std::string &directory,
-                                    const std::string &name);
+/// `<directory>/<name>.npy`, the file of the parameter or result `name`
+/// (which must not hold a '/' or be empty, else InvalidArgument).
+Expected<std::string> tensorFile(const std::string &directory,
+                                 const std::string &name);
 
 /// Reads `<directory>/<name>.npy` of the parameter `name`, which must hold a
 /// tensor of `type`: a missing or malformed file is IO, another shape or

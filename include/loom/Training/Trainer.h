@@ -64,6 +64,9 @@ class Trainer {
 public:
   Trainer(Executable executable, TrainStepLayout layout, Optimizer optimizer,
           std::vector<NamedTensor> parameters, std::vector<NamedTensor> state);
+  /// A moved-from Trainer holds nothing: `step`, `stepPhases`, `run`,
+  /// `save`, `load` and `loadBytes` on it are InvalidArgument errors, and it
+  /// has no parameters, state or batch inputs.
   Trainer(Trainer &&) noexcept;
   Trainer &operator=(Trainer &&) noexcept;
   ~Trainer();
@@ -102,6 +105,9 @@ public:
                                      std::string_view sourceName);
 
 private:
+  /// InvalidArgument when the trainer was moved from.
+  Expected<void> checkNotMovedFrom() const;
+
   Executable compiled;
   TrainStepLayout stepLayout;
   Optimizer optimizerConfig;

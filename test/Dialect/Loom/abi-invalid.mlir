@@ -176,3 +176,35 @@ func.func @on_an_op(%x: tensor<4xf32>) -> tensor<4xf32> {
 func.func @bufferized_integer(%i: memref<4xi32> {loom.differentiate}) {
   return
 }
+
+// -----
+
+// expected-error @+1 {{result #0 of @result_empty has loom.result = ""; expected a non-empty string}}
+func.func @result_empty(%x: tensor<4xf32>) -> (tensor<4xf32> {loom.result = ""}) {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{results #0 and #1 of @result_twice are both named 'y'; result names must be unique}}
+func.func @result_twice(%x: tensor<4xf32>)
+    -> (tensor<4xf32> {loom.result = "y"}, tensor<4xf32> {loom.result = "y"}) {
+  return %x, %x : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// A given name may not take the name another result has by default: the
+// new value of the parameter "w".
+// expected-error @+1 {{results #0 and #1 of @result_takes_tied_name are both named 'w'; result names must be unique}}
+func.func @result_takes_tied_name(%w: tensor<4xf32> {loom.param = "w"})
+    -> (tensor<4xf32> {loom.result = "w"}, tensor<4xf32> {loom.tied_to = 0 : i64}) {
+  return %w, %w : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{argument #0 of @result_on_argument has loom.result, which is an attribute of results}}
+func.func @result_on_argument(%x: tensor<4xf32> {loom.result = "x"}) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}

@@ -26,6 +26,15 @@ func.func @gradient(%x: tensor<4xf32> {loom.differentiate}, %i: tensor<4xi32>)
   return %l, %x : tensor<f32>, tensor<4xf32>
 }
 
+// Results may be named; the names are what the runtime and the CLI call them.
+// CHECK-LABEL: func.func @named
+// CHECK-SAME: -> (tensor<4xf32> {loom.result = "reconstruction"}, tensor<f32> {loom.result = "loss"})
+func.func @named(%x: tensor<4xf32> {loom.input = "x"})
+    -> (tensor<4xf32> {loom.result = "reconstruction"}, tensor<f32> {loom.result = "loss"}) {
+  %l = loom.reduce_sum %x axes = [0] : tensor<4xf32> -> tensor<f32>
+  return %x, %l : tensor<4xf32>, tensor<f32>
+}
+
 // Codegen keeps the attributes through bufferization: a float memref may be
 // differentiated, an integer one may not (abi-invalid.mlir).
 // CHECK-LABEL: func.func @bufferized

@@ -4,6 +4,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mlir;
@@ -50,6 +51,29 @@ std::optional<unsigned> getTiedArgument(FunctionOpInterface func,
   return argumentIndex(func, result, kTiedTo);
 }
 
+StringAttr getResultName(FunctionOpInterface func, unsigned result) {
+  return func.getResultAttrOfType<StringAttr>(result, kResult);
+}
+
+std::string argumentName(FunctionOpInterface func, unsigned argument) {
+  for (StringAttr name : {getParameterName(func, argument),
+                          getInputName(func, argument),
+                          getStateName(func, argument)})
+    if (name)
+      return name.str();
+  return "arg" + std::to_string(argument);
+}
+
+std::string resultName(FunctionOpInterface func, unsigned result) {
+  if (StringAttr name = getResultName(func, result))
+    return name.str();
+  if (std::optional<unsigned> tied = getTiedArgument(func, result))
+    return argumentName(func, *tied);
+  if (std::optional<unsigned> gradient = getGradientArgument(func, result))
+    return "grad." + argumentName(func, *gradient);
+  return "result" + std::to_string(result);
+}
+
 NamedAttribute parameter(MLIRContext *context, StringRef name) {
   return NamedAttribute(kParam, StringAttr::get(context, name));
 }
@@ -76,6 +100,10 @@ NamedAttribute gradientOf(MLIRContext *context, unsigned argument) {
 
 NamedAttribute tiedTo(MLIRContext *context, unsigned argument) {
   return NamedAttribute(kTiedTo, Builder(context).getI64IntegerAttr(argument));
+}
+
+NamedAttribute result(MLIRContext *context, StringRef name) {
+  return NamedAttribute(kResult, StringAttr::get(context, name));
 }
 
 namespace {
@@ -198,6 +226,28 @@ LogicalResult verifyArgumentReference(FunctionOpInterface func,
   return success();
 }
 
+/// `loom.result`: a non-empty name that no other result of the function
+/// has, given or derived (results are called by name).
+LogicalResult verifyResultName(FunctionOpInterface func, unsigned result,
+                               NamedAttribute attr) {
+  auto name = dyn_cast<StringAttr>(attr.getValue());
+  if (!name || name.empty())
+    return func.emitError("result #")
+           << result << " of @" << func.getName() << " has " << kResult
+           << " = " << attr.getValue() << "; expected a non-empty string";
+  for (unsigned other = 0, e = func.getNumResults(); other < e; ++other) {
+    // Two given names are reported once, at the later result.
+    if (other == result || (other > result && getResultName(func, other)))
+      continue;
+    if (resultName(func, other) == name.getValue())
+      return func.emitError("results #")
+             << std::min(other, result) << " and #" << std::max(other, result)
+             << " of @" << func.getName() << " are both named '"
+             << name.getValue() << "'; result names must be unique";
+  }
+  return success();
+}
+
 } // namespace
 
 LogicalResult verifyArgumentAttribute(Operation *op, unsigned argument,
@@ -212,7 +262,7 @@ LogicalResult verifyArgumentAttribute(Operation *op, unsigned argument,
     return verifyInitializer(func, argument, attr);
   if (name == kDifferentiate)
     return verifyDifferentiate(func, argument, attr);
-  if (name == kGradient || name == kTiedTo)
+  if (name == kGradient || name == kTiedTo || name == kResult)
     return func.emitError("argument #")
            << argument << " of @" << func.getName() << " has " << name
            << ", which is an attribute of results";
@@ -229,6 +279,8 @@ LogicalResult verifyResultAttribute(Operation *op, unsigned result,
   StringRef name = attr.getName().getValue();
   if (name == kGradient || name == kTiedTo)
     return verifyArgumentReference(func, result, attr);
+  if (name == kResult)
+    return verifyResultName(func, result, attr);
   bool isArgumentAttr = llvm::is_contained(kNamingAttrs, name) ||
                         name == kInit || name == kDifferentiate;
   if (isArgumentAttr)

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "DifferentiationCommon.h"
 
+#include "loom/Dialect/Loom/IR/LoomABI.h"
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 #include "loom/Dialect/Loom/Transforms/Autodiff.h"
 #include "loom/Dialect/Loom/Transforms/Passes.h"
@@ -137,8 +138,20 @@ FailureOr<func::FuncOp> buildJvpFunction(func::FuncOp func,
   SmallVector<unsigned> resultPositions(tangents->size(), jvp.getNumResults());
   SmallVector<Type> resultTypes = llvm::to_vector(
       llvm::map_range(*tangents, [](Value v) { return v.getType(); }));
-  SmallVector<DictionaryAttr> resultAttrs(tangents->size(),
-                                          DictionaryAttr::get(func.getContext()));
+  // The tangents follow the float results; a named result's is
+  // `tangent.<name>`.
+  SmallVector<DictionaryAttr> resultAttrs;
+  Builder builder(func.getContext());
+  for (auto [index, value] : llvm::enumerate(ret.getOperands().take_front(
+           func.getNumResults()))) {
+    if (!detail::isFloatTensor(value))
+      continue;
+    SmallVector<NamedAttribute> attrs;
+    if (StringAttr name = abi::getResultName(func, index))
+      attrs.push_back(abi::result(func.getContext(),
+                                  "tangent." + name.getValue().str()));
+    resultAttrs.push_back(builder.getDictionaryAttr(attrs));
+  }
   if (failed(jvp.insertResults(resultPositions, resultTypes, resultAttrs))) {
     jvp.erase();
     return func.emitError("cannot extend the signature of @") << name;

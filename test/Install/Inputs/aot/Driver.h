@@ -29,20 +29,30 @@ void write(const std::string &path, const loom::Tensor &tensor) {
   check(loom::writeNpy(path, tensor), path.c_str());
 }
 
-// Writes the new value of the argument `name` of `entry` as the result it is
-// tied to: `<dir>/<entry>/result<K>.npy`.
-void writeTied(const loom::Executable &executable, const std::string &entry,
-               const std::string &name, const loom::Tensor &value,
-               const std::string &dir) {
+// Writes what `entry` returned as `<dir>/<entry>/<result name>.npy`, where
+// `loomc --run --outputs=<dir>/<entry>` writes the JIT's results. An
+// in-place entry returns only its untied results.
+void writeReturned(const loom::Executable &executable, const std::string &entry,
+                   const std::vector<loom::Tensor> &returned, bool inPlace,
+                   const std::string &dir) {
   const loom::Signature *signature = executable.signature(entry);
-  for (size_t a = 0; a < signature->arguments.size(); ++a)
-    if (signature->arguments[a].name == name)
-      for (size_t r = 0; r < signature->results.size(); ++r)
-        if (signature->resultTiedTo[r] == a) {
-          write(dir + "/" + entry + "/result" + std::to_string(r) + ".npy", value);
-          return;
-        }
-  std::cerr << "no result tied to '" << name << "'\n";
+  size_t next = 0;
+  for (const loom::ResultInfo &result : signature->results)
+    if (!inPlace || !result.tiedTo)
+      write(dir + "/" + entry + "/" + result.name + ".npy", returned.at(next++));
+}
+
+// Writes the new value of the argument `name`, which an in-place `entry`
+// updated, as the result tied to it (named after it).
+void writeUpdated(const loom::Executable &executable, const std::string &entry,
+                  const std::string &name, const loom::Tensor &value,
+                  const std::string &dir) {
+  for (const loom::ResultInfo &result : executable.signature(entry)->results)
+    if (result.tiedTo && result.name == name) {
+      write(dir + "/" + entry + "/" + name + ".npy", value);
+      return;
+    }
+  std::cerr << "no result of '" << entry << "' updates '" << name << "'\n";
   std::exit(1);
 }
 

@@ -16,8 +16,10 @@ int main(int argc, char **argv) {
   ae::Parameters parameters =
       *driver::check(ae::Parameters::load(artifacts + "/ae/params"), "parameters");
   auto results = *driver::check(ae::forward(x, parameters), "forward");
-  for (size_t r = 0; r < results.size(); ++r)
-    driver::write(out + "/forward/result" + std::to_string(r) + ".npy", results[r]);
+  driver::writeReturned(*driver::check(ae::executable(), "executable"),
+                        "forward", results, /*inPlace=*/false, out);
+  // The header says where each result is, by name.
+  driver::write(out + "/forward-loss.npy", results.at(ae::forward_results::loss));
 
   // One training step from the same parameters and zero optimizer state:
   // the loss, then parameters and state updated in place.
@@ -26,14 +28,14 @@ int main(int argc, char **argv) {
       "step parameters");
   ae_train_step::State state = ae_train_step::State::zeros();
   auto loss = *driver::check(ae_train_step::train_step(x, step, state), "train_step");
-  driver::write(out + "/train_step/result0.npy", loss.at(0));
   const loom::Executable &executable =
       *driver::check(ae_train_step::executable(), "executable");
-  driver::writeTied(executable, "train_step", "enc.fc1.weight", step.enc_fc1_weight, out);
-  driver::writeTied(executable, "train_step", "dec.fc3.bias", step.dec_fc3_bias, out);
-  driver::writeTied(executable, "train_step", "enc.fc1.weight.exp_avg_sq",
-                    state.enc_fc1_weight_exp_avg_sq, out);
-  driver::writeTied(executable, "train_step", "step", state.step, out);
+  driver::writeReturned(executable, "train_step", loss, /*inPlace=*/true, out);
+  driver::writeUpdated(executable, "train_step", "enc.fc1.weight", step.enc_fc1_weight, out);
+  driver::writeUpdated(executable, "train_step", "dec.fc3.bias", step.dec_fc3_bias, out);
+  driver::writeUpdated(executable, "train_step", "enc.fc1.weight.exp_avg_sq",
+                      state.enc_fc1_weight_exp_avg_sq, out);
+  driver::writeUpdated(executable, "train_step", "step", state.step, out);
 
   // Misuse is an error value: a wrong shape names the argument.
   auto wrong = ae::forward(driver::wave({2, 784}), parameters);

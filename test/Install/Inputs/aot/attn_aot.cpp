@@ -18,8 +18,8 @@ int main(int argc, char **argv) {
   attn::Parameters parameters = *driver::check(
       attn::Parameters::load(artifacts + "/attn/params"), "parameters");
   auto results = *driver::check(attn::forward(x, labels, parameters), "forward");
-  for (size_t r = 0; r < results.size(); ++r)
-    driver::write(out + "/forward/result" + std::to_string(r) + ".npy", results[r]);
+  driver::writeReturned(*driver::check(attn::executable(), "executable"),
+                        "forward", results, /*inPlace=*/false, out);
 
   auto step = *driver::check(
       attn_train_step::Parameters::load(artifacts + "/attn_train_step/params"),
@@ -27,13 +27,13 @@ int main(int argc, char **argv) {
   attn_train_step::State state = attn_train_step::State::zeros();
   auto loss = *driver::check(attn_train_step::train_step(x, labels, step, state),
                            "train_step");
-  driver::write(out + "/train_step/result0.npy", loss.at(0));
   const loom::Executable &executable =
       *driver::check(attn_train_step::executable(), "executable");
-  driver::writeTied(executable, "train_step", "block.attn.q.weight",
-                    step.block_attn_q_weight, out);
-  driver::writeTied(executable, "train_step", "head.bias", step.head_bias, out);
-  driver::writeTied(executable, "train_step", "block.ln1.weight.exp_avg",
-                    state.block_ln1_weight_exp_avg, out);
+  driver::writeReturned(executable, "train_step", loss, /*inPlace=*/true, out);
+  driver::writeUpdated(executable, "train_step", "block.attn.q.weight",
+                      step.block_attn_q_weight, out);
+  driver::writeUpdated(executable, "train_step", "head.bias", step.head_bias, out);
+  driver::writeUpdated(executable, "train_step", "block.ln1.weight.exp_avg",
+                      state.block_ln1_weight_exp_avg, out);
   return 0;
 }

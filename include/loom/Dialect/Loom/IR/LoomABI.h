@@ -34,6 +34,8 @@ inline constexpr llvm::StringLiteral kGradient =
     LoomDialect::GradientAttrHelper::getNameStr();
 inline constexpr llvm::StringLiteral kTiedTo =
     LoomDialect::TiedToAttrHelper::getNameStr();
+inline constexpr llvm::StringLiteral kResult =
+    LoomDialect::ResultAttrHelper::getNameStr();
 
 // Reading. Each returns null / false / nullopt when the attribute is absent;
 // on a verified function a present attribute has its declared type.
@@ -57,6 +59,18 @@ std::optional<unsigned> getGradientArgument(mlir::FunctionOpInterface func,
 /// `loom.tied_to = i`: the result's value is written into argument i.
 std::optional<unsigned> getTiedArgument(mlir::FunctionOpInterface func,
                                         unsigned result);
+/// `loom.result = "name"`: the name the result was given.
+mlir::StringAttr getResultName(mlir::FunctionOpInterface func, unsigned result);
+
+/// What the result is called: its `loom.result` name; else the name of the
+/// argument it is tied to (a parameter's new value is that parameter);
+/// else `grad.<argument name>` for a gradient; else `result<N>`. An
+/// unnamed argument is `arg<N>`. On a verified function the names of its
+/// results are unique.
+std::string resultName(mlir::FunctionOpInterface func, unsigned result);
+/// What argument `argument` is called: its `loom.param`, `loom.input` or
+/// `loom.state` name, else `arg<N>`.
+std::string argumentName(mlir::FunctionOpInterface func, unsigned argument);
 
 // Writing: the named attribute, for an argument or result dictionary.
 
@@ -68,6 +82,7 @@ mlir::NamedAttribute initializer(InitAttr init);
 mlir::NamedAttribute differentiate(mlir::MLIRContext *context);
 mlir::NamedAttribute gradientOf(mlir::MLIRContext *context, unsigned argument);
 mlir::NamedAttribute tiedTo(mlir::MLIRContext *context, unsigned argument);
+mlir::NamedAttribute result(mlir::MLIRContext *context, llvm::StringRef name);
 
 // Verification.
 

@@ -22,7 +22,9 @@ def Loom_Dialect : Dialect {
     parameter, a batch input, optimizer state), `loom.init` is a parameter's
     initializer, `loom.differentiate` marks a float argument to differentiate
     with respect to, `loom.gradient` and `loom.tied_to` give the argument a
-    result is the gradient of, or is written back into. docs/dialect.md has
+    result is the gradient of, or is written back into, and `loom.result`
+    names a result (the runtime and the CLI call results by these names).
+    docs/dialect.md has
     the rules; code reads them through `loom/Dialect/Loom/IR/LoomABI.h`.
   }];
   let discardableAttrs = (ins
@@ -32,7 +34,8 @@ def Loom_Dialect : Dialect {
     "::loom::InitAttr":$init,
     "::mlir::UnitAttr":$differentiate,
     "::mlir::IntegerAttr":$gradient,
-    "::mlir::IntegerAttr":$tied_to
+    "::mlir::IntegerAttr":$tied_to,
+    "::mlir::StringAttr":$result
   );
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
