@@ -30,17 +30,21 @@ inline loom::Tensor filledTensor(const loom::TensorSpec &spec, uint64_t salt) {
   return tensor;
 }
 
-/// Median seconds of `runs` calls of `entry`, after one warm-up call.
+/// Median seconds of `runs` calls of `entry`, after one warm-up call, into
+/// outputs allocated once (Executable::runInto), as a hot loop calls it.
 inline double medianSeconds(const loom::Executable &executable, const std::string &entry,
                      int runs) {
   const loom::Signature *signature = executable.signature(entry);
-  std::vector<loom::Tensor> args;
+  std::vector<loom::Tensor> args, outputs;
   for (size_t i = 0; i < signature->arguments.size(); ++i)
     args.push_back(filledTensor(signature->arguments[i].type, i));
+  for (const loom::ResultInfo &result : signature->results)
+    if (!result.tiedTo)
+      outputs.push_back(loom::Tensor::zeros(result.type.shape, result.type.dtype));
   auto call = [&] {
-    auto results = executable.run(entry, args);
-    if (!results) {
-      std::fprintf(stderr, "run failed: %s\n", results.error().message().c_str());
+    auto called = executable.runInto(entry, args, outputs);
+    if (!called) {
+      std::fprintf(stderr, "run failed: %s\n", called.error().message().c_str());
       std::exit(1);
     }
   };

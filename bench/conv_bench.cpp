@@ -20,7 +20,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include <algorithm>
-#include <malloc.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -93,10 +92,6 @@ template <typename F> double secondsOf(F &&body) {
 
 int main(int argc, char **argv) {
   int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-  // Keep freed memory in the process, as the examples do, so every call
-  // does not fault its temporaries (the 14 MB im2col matrix) in afresh.
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   loom::CompilerOptions compilerOptions;
   compilerOptions.threads = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
   constexpr int64_t batch = 128;

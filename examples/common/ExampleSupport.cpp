@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <malloc.h>
 #include <thread>
 
 namespace loom::examples {
@@ -127,13 +126,6 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
 int exampleMain(int argc, char **argv, const ExampleInfo &info,
                 const std::function<void(const Flags &)> &body) {
   try {
-    // A training step allocates and frees the same large temporaries every
-    // time. By default glibc gives such blocks back to the kernel and the next
-    // step faults them in again, which here costs as much time as the step
-    // itself; keep freed memory in the process instead (PyTorch's reference
-    // timings in docs/quality.md were taken with malloc tuned likewise).
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
     Flags flags = parseFlags(argc, argv, info);
     body(flags);
     return 0;

@@ -503,27 +503,31 @@ CompileSession::lower(mlir::ModuleOp module,
 
 /// Checks the calling convention of the lowered entries before LLVM sees
 /// the code: one `_mlir_ciface_<entry>` per signature, taking one memref per
-/// argument and per untied result.
-static Expected<void> checkEntryWrappers(mlir::ModuleOp module,
-                                         const std::vector<Signature> &signatures) {
-  for (const Signature &signature : signatures) {
+/// argument and per untied result, then its workspace (`loom.workspace`),
+/// whose size it records in the signature.
+static Expected<void> readEntryWrappers(mlir::ModuleOp module,
+                                        std::vector<Signature> &signatures) {
+  for (Signature &signature : signatures) {
     std::string wrapper = "_mlir_ciface_" + signature.entry;
     auto function = module.lookupSymbol<mlir::LLVM::LLVMFuncOp>(wrapper);
-    size_t expected =
-        signature.arguments.size() +
-        llvm::count_if(signature.results,
-                       [](const ResultInfo &result) { return !result.tiedTo; });
     if (!function)
       return Error(ErrorKind::CompileFailure,
                    "the lowered module has no '" + wrapper + "': the " +
                        "lowering must mark '" + signature.entry +
                        "' with llvm.emit_c_interface");
+    signature.workspaceBytes = abi::getWorkspaceBytes(function);
+    size_t expected =
+        signature.arguments.size() +
+        llvm::count_if(signature.results,
+                       [](const ResultInfo &result) { return !result.tiedTo; }) +
+        (signature.workspaceBytes ? 1 : 0);
     if (function.getNumArguments() != expected)
       return Error(ErrorKind::CompileFailure,
                    "the lowered '" + wrapper + "' takes " +
                        std::to_string(function.getNumArguments()) +
                        " arguments, expected " + std::to_string(expected) +
-                       " (one memref per input, then one per untied result)");
+                       " (one memref per input, then one per untied result, "
+                       "then the workspace if any)");
   }
   return {};
 }
@@ -576,7 +580,7 @@ CompileSession::prepare(mlir::ModuleOp module,
   Expected<void> lowered = lower(module, stages);
   if (!lowered)
     return lowered.error();
-  Expected<void> wrappers = checkEntryWrappers(module, *signatures);
+  Expected<void> wrappers = readEntryWrappers(module, *signatures);
   if (!wrappers)
     return wrappers.error();
   return std::move(*signatures);

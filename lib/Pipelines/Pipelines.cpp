@@ -86,7 +86,7 @@ void buildCPUVectorizationStage(OpPassManager &pm,
 }
 
 void buildCPUBufferizationStage(OpPassManager &pm,
-                                const CPUCodegenOptions &) {
+                                const CPUCodegenOptions &options) {
   // Buffers: results computed in the caller's out-parameters, no leaks.
   pm.addPass(createEliminateEmptyTensors());
   pm.addPass(createBufferize());
@@ -95,6 +95,9 @@ void buildCPUBufferizationStage(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  // Temporaries in one caller-provided workspace: a call allocates nothing.
+  if (options.planWorkspace)
+    pm.addPass(createPlanWorkspace());
 }
 
 void buildCPULLVMStage(OpPassManager &pm, const CPUCodegenOptions &options) {

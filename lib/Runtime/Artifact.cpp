@@ -9,11 +9,13 @@
 namespace loom {
 namespace {
 
-// Version 2 added the argument kind `state`, version 3 result names; older
+// Version 2 added the argument kind `state`, version 3 result names and
+// workspaces; older
 // manifests still load, a result named after the argument it is tied to or
 // "result<N>".
 constexpr int kManifestVersion = 3;
 constexpr int kFirstVersionNamingResults = 3;
+constexpr int kFirstVersionWithWorkspaces = 3;
 constexpr int kOldestManifestVersion = 1;
 
 std::string quoted(std::string_view text) {
@@ -268,6 +270,8 @@ std::string formatManifest(const ArtifactInfo &info) {
         text += " tied " + std::to_string(*result.tiedTo);
       text += "\n";
     }
+    if (signature.workspaceBytes)
+      text += "workspace " + std::to_string(*signature.workspaceBytes) + "\n";
     text += "end\n";
   }
   return text;
@@ -387,6 +391,14 @@ Expected<ArtifactInfo> parseManifest(std::string_view text,
         name = tiedTo ? open->arguments[*tiedTo].name
                       : "result" + std::to_string(open->results.size());
       open->results.push_back({std::move(name), std::move(*type), tiedTo});
+    } else if (*keyword == "workspace" && open &&
+               version >= kFirstVersionWithWorkspaces) {
+      if (open->workspaceBytes)
+        return line.error("a second 'workspace' in entry '" + open->entry + "'");
+      Expected<uint64_t> bytes = line.integer<uint64_t>();
+      if (!bytes)
+        return bytes.error();
+      open->workspaceBytes = *bytes;
     } else if (*keyword == "end" && open) {
       info.signatures.push_back(std::move(*open));
       open.reset();

@@ -6,28 +6,65 @@
 
 #include "loom/Runtime/Parameters.h"
 
+#include <span>
+
 namespace loom {
 namespace {
 
-/// A strided memref descriptor as the compiled code reads it:
-/// {T *allocated, T *aligned, int64 offset, int64 sizes[R], int64 strides[R]},
-/// stored as 3 + 2R 64-bit words (a rank-0 descriptor has only the first 3).
-std::vector<int64_t> makeDescriptor(const void *data,
-                                    const std::vector<int64_t> &shape) {
-  size_t rank = shape.size();
-  std::vector<int64_t> words(3 + 2 * rank);
-  auto address = static_cast<int64_t>(reinterpret_cast<intptr_t>(data));
-  words[0] = address;
-  words[1] = address;
-  words[2] = 0;
-  int64_t stride = 1;
-  for (size_t i = rank; i-- > 0;) {
-    words[3 + i] = shape[i];
-    words[3 + rank + i] = stride;
-    stride *= shape[i];
+/// The memref descriptors of one call and the packed argument array that
+/// points at them, on the stack unless the call has many or high-rank
+/// memrefs (a training step's): a repeated small call allocates nothing.
+/// A descriptor is what the compiled code reads, {T *allocated, T *aligned,
+/// int64 offset, int64 sizes[R], int64 strides[R]}: 3 + 2R 64-bit words.
+class CallFrame {
+public:
+  static size_t wordsOf(size_t rank) { return 3 + 2 * rank; }
+
+  CallFrame(size_t memrefs, size_t words) : capacity(memrefs) {
+    if (memrefs > kInlineMemrefs || words > kInlineWords) {
+      heapWords.resize(words);
+      heapPointers.resize(2 * memrefs);
+      wordStorage = heapWords.data();
+      pointerStorage = heapPointers.data();
+    }
   }
-  return words;
-}
+  CallFrame(const CallFrame &) = delete;
+  CallFrame &operator=(const CallFrame &) = delete;
+
+  void add(const void *data, const int64_t *shape, size_t rank) {
+    int64_t *words = wordStorage + nextWord;
+    nextWord += wordsOf(rank);
+    auto address = static_cast<int64_t>(reinterpret_cast<intptr_t>(data));
+    words[0] = address;
+    words[1] = address;
+    words[2] = 0;
+    int64_t stride = 1;
+    for (size_t i = rank; i-- > 0;) {
+      words[3 + i] = shape[i];
+      words[3 + rank + i] = stride;
+      stride *= shape[i];
+    }
+    pointerStorage[count] = words;
+    pointerStorage[capacity + count] = &pointerStorage[count];
+    ++count;
+  }
+  void add(const Tensor &tensor) {
+    add(tensor.rawData(), tensor.shape().data(), tensor.shape().size());
+  }
+
+  /// Element i points at the pointer to descriptor i.
+  void **packed() { return pointerStorage + capacity; }
+
+private:
+  static constexpr size_t kInlineMemrefs = 128, kInlineWords = 1024;
+  int64_t inlineWords[kInlineWords];
+  void *inlinePointers[2 * kInlineMemrefs];
+  std::vector<int64_t> heapWords;
+  std::vector<void *> heapPointers;
+  int64_t *wordStorage = inlineWords;
+  void **pointerStorage = inlinePointers;
+  size_t capacity, nextWord = 0, count = 0;
+};
 
 std::string argumentDescription(const Signature &signature, size_t index) {
   return "argument #" + std::to_string(index) + " ('" +
@@ -67,6 +104,10 @@ Expected<Executable> makeExecutable(std::unique_ptr<CodeLibrary> library,
                                       "' for entry '" + signature.entry + "'");
     state->functions.push_back(
         reinterpret_cast<detail::PackedFunction>(address));
+    state->workspaces.push_back(
+        signature.workspaceBytes
+            ? std::make_unique<detail::WorkspacePool>(*signature.workspaceBytes)
+            : nullptr);
   }
   state->library = std::move(library);
   state->info = std::move(info);
@@ -99,10 +140,11 @@ const Signature *Executable::signature(std::string_view entry) const {
 }
 
 namespace {
-/// One entry: its signature and its packed wrapper.
+/// One entry: its signature, its packed wrapper and its workspaces.
 struct CompiledEntry {
   const Signature &signature;
   detail::PackedFunction function;
+  detail::WorkspacePool *workspaces;
 };
 } // namespace
 
@@ -113,35 +155,41 @@ static Expected<CompiledEntry> findEntry(const detail::ExecutableState *state,
     return Error(ErrorKind::InvalidArgument,
                  "no entry function '" + std::string(entry) +
                      "': the executable was moved from");
-  std::string available;
   const std::vector<Signature> &signatures = state->info.signatures;
-  for (size_t i = 0; i < signatures.size(); ++i) {
+  for (size_t i = 0; i < signatures.size(); ++i)
     if (signatures[i].entry == entry)
-      return CompiledEntry{signatures[i], state->functions[i]};
-    available += (available.empty() ? "'" : ", '") + signatures[i].entry + "'";
-  }
+      return CompiledEntry{signatures[i], state->functions[i],
+                           state->workspaces[i].get()};
+  std::string available;
+  for (const Signature &signature : signatures)
+    available += (available.empty() ? "'" : ", '") + signature.entry + "'";
   return Error(ErrorKind::InvalidArgument,
                "no entry function '" + std::string(entry) +
                    "'; the executable has " +
                    (available.empty() ? std::string("none") : available));
 }
 
-/// Checks `args` against the signature, calls the compiled code with
-/// `args` followed by one new output per untied result, and returns those
-/// outputs, or the first NaN/Inf that a numeric check reported.
-static Expected<std::vector<Tensor>>
-callEntry(const detail::ExecutableState &state, const CompiledEntry &compiled,
-          const std::vector<Tensor> &args) {
+/// Checks `args` and `outputs` against the signature, calls the compiled
+/// code with `args`, one output per untied result and the workspace, and
+/// reports the first NaN/Inf that a numeric check found. Allocates nothing
+/// unless it fails, the call has many memrefs, or the workspace pool is
+/// empty.
+static Expected<void> callEntry(const detail::ExecutableState &state,
+                                const CompiledEntry &compiled,
+                                std::span<const Tensor> args,
+                                std::span<Tensor> outputs) {
   const Signature &signature = compiled.signature;
   if (args.size() != signature.arguments.size())
     return Error(ErrorKind::InvalidArgument, "'" + signature.entry + "' takes " +
                  std::to_string(signature.arguments.size()) +
                  " arguments, got " + std::to_string(args.size()));
+  size_t words = 0;
   for (size_t i = 0; i < args.size(); ++i) {
     const TensorSpec &expected = signature.arguments[i].type;
     if (args[i].shape() != expected.shape || args[i].dtype() != expected.dtype)
       return Error(ErrorKind::InvalidArgument, argumentDescription(signature, i) + ": expected " +
                    expected.str() + ", got " + args[i].typeString());
+    words += CallFrame::wordsOf(expected.shape.size());
   }
   for (const ResultInfo &result : signature.results) {
     const std::optional<size_t> &tied = result.tiedTo;
@@ -153,50 +201,94 @@ callEntry(const detail::ExecutableState &state, const CompiledEntry &compiled,
                      " is updated in place but shares its buffer with " +
                      argumentDescription(signature, i));
   }
-
-  std::vector<Tensor> results;
-  for (const ResultInfo &info : signature.results) {
-    if (info.tiedTo)
+  size_t nextOutput = 0;
+  for (const ResultInfo &result : signature.results) {
+    if (result.tiedTo)
       continue;
-    Expected<Tensor> result = zerosOf(info.type);
-    if (!result)
-      return result.error().withContext("result '" + info.name + "' of '" +
-                                        signature.entry + "'");
-    results.push_back(std::move(*result));
+    if (nextOutput == outputs.size())
+      return Error(ErrorKind::InvalidArgument,
+                   "'" + signature.entry + "' writes more results than the " +
+                       std::to_string(outputs.size()) +
+                       " outputs given (next: '" + result.name + "' " +
+                       result.type.str() + ")");
+    const Tensor &output = outputs[nextOutput++];
+    if (output.shape() != result.type.shape || output.dtype() != result.type.dtype)
+      return Error(ErrorKind::InvalidArgument,
+                   "output for result '" + result.name + "' of '" +
+                       signature.entry + "': expected " + result.type.str() +
+                       ", got " + output.typeString());
+    if (output.numBytes() != 0) {
+      for (size_t i = 0; i < args.size(); ++i)
+        if (args[i].rawData() == output.rawData())
+          return Error(ErrorKind::InvalidArgument,
+                       "output for result '" + result.name + "' of '" +
+                           signature.entry + "' shares its buffer with " +
+                           argumentDescription(signature, i));
+      for (size_t j = 0; j + 1 < nextOutput; ++j)
+        if (outputs[j].rawData() == output.rawData())
+          return Error(ErrorKind::InvalidArgument,
+                       "output for result '" + result.name + "' of '" +
+                           signature.entry +
+                           "' shares its buffer with another output");
+    }
+    words += CallFrame::wordsOf(result.type.shape.size());
+  }
+  if (nextOutput != outputs.size())
+    return Error(ErrorKind::InvalidArgument,
+                 "'" + signature.entry + "' writes " + std::to_string(nextOutput) +
+                     " untied results, got " + std::to_string(outputs.size()) +
+                     " outputs");
+
+  std::optional<detail::WorkspacePool::Lease> workspace;
+  if (compiled.workspaces) {
+    Expected<detail::WorkspacePool::Lease> lease = compiled.workspaces->acquire();
+    if (!lease)
+      return lease.error().withContext("'" + signature.entry + "'");
+    workspace.emplace(std::move(*lease));
+    words += CallFrame::wordsOf(1);
   }
 
-  std::vector<std::vector<int64_t>> descriptors;
-  descriptors.reserve(args.size() + results.size());
+  CallFrame frame(args.size() + outputs.size() + (workspace ? 1 : 0), words);
   for (const Tensor &arg : args)
-    descriptors.push_back(makeDescriptor(arg.rawData(), arg.shape()));
-  for (const Tensor &result : results)
-    descriptors.push_back(makeDescriptor(result.rawData(), result.shape()));
-
-  std::vector<void *> descriptorPointers;
-  descriptorPointers.reserve(descriptors.size());
-  for (std::vector<int64_t> &descriptor : descriptors)
-    descriptorPointers.push_back(descriptor.data());
-  std::vector<void *> packedArguments;
-  packedArguments.reserve(descriptorPointers.size());
-  for (void *&pointer : descriptorPointers)
-    packedArguments.push_back(&pointer);
+    frame.add(arg);
+  for (const Tensor &output : outputs)
+    frame.add(output);
+  if (workspace) {
+    int64_t bytes = static_cast<int64_t>(compiled.workspaces->size());
+    frame.add(workspace->data(), &bytes, 1);
+  }
 
   if (state.info.numericChecks.empty()) {
-    compiled.function(packedArguments.data());
-    return results;
+    compiled.function(frame.packed());
+    return {};
   }
   detail::NonFiniteReport report;
   {
     detail::ScopedNonFiniteReport scope(report);
-    compiled.function(packedArguments.data());
+    compiled.function(frame.packed());
   }
   if (!report.reported)
-    return results;
+    return {};
   auto check = state.info.numericChecks.find(report.id);
   if (check == state.info.numericChecks.end())
     return Error(ErrorKind::NonFinite, "a numeric check reported a non-finite value under the "
                  "unknown id " + std::to_string(report.id));
   return detail::nonFiniteError(check->second, report);
+}
+
+/// A new tensor for each untied result of `signature`.
+static Expected<std::vector<Tensor>> newOutputs(const Signature &signature) {
+  std::vector<Tensor> outputs;
+  for (const ResultInfo &info : signature.results) {
+    if (info.tiedTo)
+      continue;
+    Expected<Tensor> output = zerosOf(info.type);
+    if (!output)
+      return output.error().withContext("result '" + info.name + "' of '" +
+                                        signature.entry + "'");
+    outputs.push_back(std::move(*output));
+  }
+  return outputs;
 }
 
 Expected<std::vector<Tensor>>
@@ -218,9 +310,12 @@ Executable::run(std::string_view entry, const std::vector<Tensor> &args) const {
       return copy.error().withContext(argumentDescription(signature, *tied));
     callArgs[*tied] = std::move(*copy);
   }
-  Expected<std::vector<Tensor>> untied = callEntry(*state, *found, callArgs);
+  Expected<std::vector<Tensor>> untied = newOutputs(signature);
   if (!untied)
     return untied.error();
+  if (Expected<void> called = callEntry(*state, *found, callArgs, *untied);
+      !called)
+    return called.error();
 
   std::vector<Tensor> results;
   size_t nextUntied = 0;
@@ -236,7 +331,21 @@ Executable::runInPlace(std::string_view entry,
   Expected<CompiledEntry> found = findEntry(state.get(), entry);
   if (!found)
     return found.error();
-  return callEntry(*state, *found, args);
+  Expected<std::vector<Tensor>> outputs = newOutputs(found->signature);
+  if (!outputs)
+    return outputs.error();
+  if (Expected<void> called = callEntry(*state, *found, args, *outputs); !called)
+    return called.error();
+  return outputs;
+}
+
+Expected<void> Executable::runInto(std::string_view entry,
+                                   std::span<const Tensor> args,
+                                   std::span<Tensor> outputs) const {
+  Expected<CompiledEntry> found = findEntry(state.get(), entry);
+  if (!found)
+    return found.error();
+  return callEntry(*state, *found, args, outputs);
 }
 
 Expected<std::vector<Tensor>>

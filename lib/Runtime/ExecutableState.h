@@ -6,6 +6,8 @@
 #ifndef LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 #define LOOM_LIB_RUNTIME_EXECUTABLESTATE_H
 
+#include "WorkspacePool.h"
+
 #include "loom/Runtime/Artifact.h"
 #include "loom/Runtime/Executable.h"
 
@@ -16,7 +18,7 @@ namespace loom::detail {
 
 /// The packed wrapper of `_mlir_ciface_<entry>`: it takes an array whose i-th
 /// element points at the i-th argument, itself a pointer to a memref
-/// descriptor (inputs first, then outputs).
+/// descriptor (inputs first, then outputs, then the workspace if any).
 using PackedFunction = void (*)(void **);
 
 struct ExecutableState {
@@ -26,6 +28,8 @@ struct ExecutableState {
   ArtifactInfo info;
   /// The packed wrapper of `info.signatures[i]`.
   std::vector<PackedFunction> functions;
+  /// The workspaces of `info.signatures[i]`; null when it takes none.
+  std::vector<std::unique_ptr<WorkspacePool>> workspaces;
 };
 
 } // namespace loom::detail

@@ -1,4 +1,4 @@
-// RUN: loom-opt %S/../Conversion/LoomToLinalg/execute.mlir --loom-cpu-pipeline \
+// RUN: loom-opt %S/../Conversion/LoomToLinalg/execute.mlir --loom-cpu-pipeline=workspace=false \
 // RUN: | mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils \
 // RUN: | FileCheck %S/../Conversion/LoomToLinalg/execute.mlir

@@ -3,6 +3,7 @@
 // RUN: | llc -O3 -mcpu=x86-64-v4 -relocation-model=pic -filetype=obj -o %t.o
 // RUN: cc -O1 %S/Inputs/kernels-driver.c %t.o -lm -o %t.exe
 // RUN: %t.exe | FileCheck %s
+// RUN: loom-opt %s --loom-cpu-codegen | FileCheck %s --check-prefix=WORKSPACE
 // REQUIRES: avx512, cc
 
 // Runs the generated code through its C interface (inputs, then one
@@ -23,6 +24,9 @@
 // CHECK: identity_0: ok
 // CHECK: identity_1: ok
 // CHECK: softmax: ok
+// The softmax's temporaries come in a workspace, which the driver gives
+// 64 KiB.
+// WORKSPACE: llvm.func @_mlir_ciface_softmax(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr {loom.workspace = {{[0-9][0-9]?[0-9]?[0-9]?}} : i64})
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #col = affine_map<(d0, d1) -> (d0)>

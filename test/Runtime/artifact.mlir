@@ -37,6 +37,8 @@
 // MANIFEST-NEXT: arg plain "arg1" f32 [3]
 // MANIFEST-NEXT: result "acc" f32 [3] tied 0
 // MANIFEST-NEXT: result "total" f32 []
+// The doubled input is a temporary, in the workspace.
+// MANIFEST-NEXT: workspace 64
 // MANIFEST-NEXT: end
 
 func.func @make() -> (tensor<2x3xf32>, tensor<2xf32>, tensor<3xf32>) {

@@ -127,6 +127,7 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
        std::nullopt});
   signature.results = {{"w \"new\"", {{2, 3}, loom::DType::F32}, 0},
                        {"grad.x", {{}, loom::DType::F64}, std::nullopt}};
+  signature.workspaceBytes = 4096;
   info.signatures.push_back(signature);
 
   auto parsed = loom::parseManifest(loom::formatManifest(info), "manifest.txt");
@@ -157,6 +158,7 @@ TEST(ArtifactTest, ManifestRoundTripsEveryField) {
     EXPECT_EQ(back.results[i].type.dtype, signature.results[i].type.dtype);
     EXPECT_EQ(back.results[i].tiedTo, signature.results[i].tiedTo);
   }
+  EXPECT_EQ(back.workspaceBytes, std::optional<uint64_t>(4096));
 }
 
 TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
@@ -194,6 +196,9 @@ TEST(ArtifactTest, MalformedManifestsAreIOErrorsNamingTheLine) {
       {header3 + "entry \"f\"\nresult f32 [2]\nend\n", "expected a quoted name"},
       {header3 + "entry \"f\"\nresult \"\" f32 [2]\nend\n", "a result needs a non-empty name"},
       {header3 + "entry \"f\"\nresult \"y\" f32 [2]\nresult \"y\" f32 [2]\nend\n", "two results are named 'y'"},
+      {header3 + "entry \"f\"\nworkspace 64\nworkspace 64\nend\n", "a second 'workspace' in entry 'f'"},
+      {header3 + "entry \"f\"\nworkspace -1\nend\n", "not an integer in range"},
+      {header + "entry \"f\"\nworkspace 64\nend\n", "unexpected 'workspace' inside entry 'f'"},
       {header + "threads 0\nentry \"f\"\nend\n", "thread count must be positive"},
       {header + "entry \"f\" extra\nend\n", "unexpected text after 'entry'"},
   };

@@ -18,6 +18,11 @@ struct CPUCodegenOptions {
   unsigned threads = 1;
   /// The CPU the code is for; the strategy stage reads its description.
   CPUTarget target;
+  /// Whether public functions take their temporaries in a caller-provided
+  /// workspace (`loom-plan-workspace`), as the runtime calls them. Off for
+  /// code that something else calls, such as mlir-runner's `main()`, which
+  /// it calls without arguments.
+  bool planWorkspace = true;
 };
 
 /// loom -> loom: canonicalize and CSE.

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,10 @@ struct Signature {
   std::string entry;
   std::vector<ArgumentInfo> arguments;
   std::vector<ResultInfo> results;
+  /// The bytes of scratch memory the compiled code takes as its last
+  /// argument (`loom.workspace`): the runtime provides it, one buffer per
+  /// concurrent call, reused across calls. Empty when it takes none.
+  std::optional<uint64_t> workspaceBytes;
 };
 
 class CodeLibrary;
@@ -105,6 +110,17 @@ public:
   /// numeric check leaves in them what the whole call computed.
   Expected<std::vector<Tensor>> runInPlace(std::string_view entry,
                                            const std::vector<Tensor> &args) const;
+
+  /// Calls `entry` writing into the caller's tensors: each untied result
+  /// into `outputs` (one per untied result, in result order, each of exactly
+  /// the result's shape and dtype, sharing no buffer with an argument or
+  /// another output), each tied result into its argument as `runInPlace`
+  /// does. This is the call for a hot loop: once the first call has made its
+  /// workspace (the temporaries' memory, kept for the next call), a call
+  /// allocates nothing. Misuse is InvalidArgument and leaves `outputs` as
+  /// they were.
+  Expected<void> runInto(std::string_view entry, std::span<const Tensor> args,
+                         std::span<Tensor> outputs) const;
 
   /// One new tensor per parameter argument of `entry`, in argument order,
   /// filled by its `loom.init`. The k-th parameter (counting parameters only,

@@ -40,10 +40,16 @@ struct CPUTargetOptions : PassPipelineOptions<Derived> {
                                             featuresDescription()};
   mlir::detail::PassOptions::Option<unsigned> threads{*this, "threads", threadsDescription(),
                                         llvm::cl::init(1)};
+  mlir::detail::PassOptions::Option<bool> workspace{
+      *this, "workspace",
+      llvm::cl::desc("Give public functions their temporaries in a trailing "
+                     "workspace argument, as the runtime calls them (off "
+                     "for mlir-runner, which calls main() without arguments)"),
+      llvm::cl::init(true)};
 
   /// The codegen options these select, or a message naming what is wrong.
   Expected<CPUCodegenOptions> codegenOptions() const {
-    CPUCodegenOptions options{threads, CPUTarget()};
+    CPUCodegenOptions options{threads, CPUTarget(), workspace};
     if (cpu.empty()) {
       if (!features.empty())
         return Error(ErrorKind::InvalidArgument,

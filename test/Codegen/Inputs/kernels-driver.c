@@ -63,7 +63,8 @@ void _mlir_ciface_conv(struct desc4 *, struct desc4 *, struct desc4 *);
 void _mlir_ciface_concat(struct desc2 *, struct desc2 *, struct desc2 *, struct desc2 *);
 void _mlir_ciface_bmm(struct desc3 *, struct desc3 *, struct desc3 *);
 void _mlir_ciface_identity(struct desc2 *, struct desc2 *, struct desc2 *);
-void _mlir_ciface_softmax(struct desc2 *, struct desc2 *);
+// Its temporaries live in a workspace the caller provides (loom.workspace).
+void _mlir_ciface_softmax(struct desc2 *, struct desc2 *, struct desc1 *);
 
 int main(void) {
   {
@@ -166,7 +167,11 @@ int main(void) {
     float *x = randomF32(512), *out = buffer(512 * 4);
     double want[512];
     MAKE(2, dx, x, 8, 64) MAKE(2, dout, out, 8, 64)
-    _mlir_ciface_softmax(&dx, &dout);
+    // More than the kernel's loom.workspace bytes, filled with garbage: the
+    // kernel must not read what it did not write.
+    enum { kWorkspaceBytes = 1 << 16 };
+    MAKE(1, dworkspace, buffer(kWorkspaceBytes), kWorkspaceBytes)
+    _mlir_ciface_softmax(&dx, &dout, &dworkspace);
     for (int i = 0; i < 8; ++i) {
       double m = -INFINITY, s = 0;
       for (int j = 0; j < 64; ++j) m = fmax(m, x[i * 64 + j]);

@@ -208,3 +208,39 @@ func.func @result_takes_tied_name(%w: tensor<4xf32> {loom.param = "w"})
 func.func @result_on_argument(%x: tensor<4xf32> {loom.result = "x"}) -> tensor<4xf32> {
   return %x : tensor<4xf32>
 }
+
+// -----
+
+// expected-error @+1 {{argument #0 of @workspace_not_last has loom.workspace but is not the last argument}}
+func.func @workspace_not_last(%ws: memref<64xi8> {loom.workspace = 64 : i64}, %x: memref<4xf32>) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument #0 of @workspace_wrong_size has loom.workspace = 128 but type 'memref<64xi8>'; expected memref<128xi8>}}
+func.func @workspace_wrong_size(%ws: memref<64xi8> {loom.workspace = 128 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument #0 of @workspace_negative has loom.workspace = -1 : i64; expected a byte count >= 0}}
+func.func @workspace_negative(%ws: memref<64xi8> {loom.workspace = -1 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument #0 of @workspace_tensor has loom.workspace on a tensor; a workspace is memory, added after bufferization}}
+func.func @workspace_tensor(%ws: tensor<64xi8> {loom.workspace = 64 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{result #0 of @workspace_result has loom.workspace, which is an attribute of arguments}}
+func.func @workspace_result(%x: memref<4xf32>) -> (i32 {loom.workspace = 0 : i64}) {
+  %c = arith.constant 0 : i32
+  return %c : i32
+}

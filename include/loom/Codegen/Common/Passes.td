@@ -310,6 +310,57 @@ def HoistAccumulators : Pass<"loom-hoist-accumulators", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::scf::SCFDialect"];
 }
 
+def PlanWorkspace : Pass<"loom-plan-workspace", "mlir::ModuleOp"> {
+  let summary = "Place a public function's temporaries in one workspace "
+                "argument, reusing memory between buffers that are not live "
+                "at once";
+  let description = [{
+    After bufferization and deallocation, an entry function allocates its
+    temporaries with `memref.alloc` at the top of its body and frees them
+    with `memref.dealloc`. Every such allocation of a static shape whose
+    uses (through view-like ops) are all known becomes a `memref.view` into
+    one trailing argument `memref<Nxi8> {loom.workspace = N}`, and its
+    dealloc is erased. The caller (the runtime) provides the workspace, so a
+    call allocates nothing and the memory stays warm between calls.
+
+    A buffer is live from its allocation to the last top-level op that uses
+    it or a view of it; buffers whose live ranges overlap get disjoint byte
+    ranges, others may share memory. Offsets are assigned largest buffer
+    first, each at the lowest 64-byte-aligned offset free for its whole live
+    range. Allocations in nested regions (a loop's scratch), with dynamic
+    sizes or a non-identity layout, or whose buffer escapes (returned,
+    yielded, or stored through an op that is not view-like) are left as they
+    are. Private functions, public functions called inside the module (their
+    callers would need the argument) and functions without such allocations
+    are not changed.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: memref<64xf32>, %out: memref<64xf32>) {
+      %t = memref.alloc() {alignment = 64 : i64} : memref<64xf32>
+      ... %t ...
+      memref.dealloc %t : memref<64xf32>
+      return
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: memref<64xf32>, %out: memref<64xf32>,
+                 %ws: memref<256xi8> {loom.workspace = 256 : i64}) {
+      %c0 = arith.constant 0 : index
+      %t = memref.view %ws[%c0][] : memref<256xi8> to memref<64xf32>
+      ... %t ...
+      return
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def StripLoweringAttrs : Pass<"loom-strip-lowering-attrs", "mlir::ModuleOp"> {
   let summary = "Remove loom.target and loom.lowering_config once they are "
                 "carried out";

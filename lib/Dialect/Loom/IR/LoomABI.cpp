@@ -55,6 +55,16 @@ StringAttr getResultName(FunctionOpInterface func, unsigned result) {
   return func.getResultAttrOfType<StringAttr>(result, kResult);
 }
 
+std::optional<uint64_t> getWorkspaceBytes(FunctionOpInterface func) {
+  unsigned count = func.getNumArguments();
+  if (count == 0)
+    return std::nullopt;
+  auto bytes = func.getArgAttrOfType<IntegerAttr>(count - 1, kWorkspace);
+  if (!bytes || bytes.getValue().isNegative())
+    return std::nullopt;
+  return bytes.getValue().getZExtValue();
+}
+
 std::string argumentName(FunctionOpInterface func, unsigned argument) {
   for (StringAttr name : {getParameterName(func, argument),
                           getInputName(func, argument),
@@ -104,6 +114,10 @@ NamedAttribute tiedTo(MLIRContext *context, unsigned argument) {
 
 NamedAttribute result(MLIRContext *context, StringRef name) {
   return NamedAttribute(kResult, StringAttr::get(context, name));
+}
+
+NamedAttribute workspace(MLIRContext *context, uint64_t bytes) {
+  return NamedAttribute(kWorkspace, Builder(context).getI64IntegerAttr(bytes));
 }
 
 namespace {
@@ -248,6 +262,38 @@ LogicalResult verifyResultName(FunctionOpInterface func, unsigned result,
   return success();
 }
 
+/// `loom.workspace = N`: N >= 0 bytes on the last argument, which is a
+/// `memref<Nxi8>` while it is a memref (a pointer once lowered).
+LogicalResult verifyWorkspace(FunctionOpInterface func, unsigned argument,
+                              NamedAttribute attr) {
+  auto bytes = dyn_cast<IntegerAttr>(attr.getValue());
+  if (!bytes || bytes.getValue().isNegative())
+    return func.emitError("argument #")
+           << argument << " of @" << func.getName() << " has " << kWorkspace
+           << " = " << attr.getValue() << "; expected a byte count >= 0";
+  if (argument + 1 != func.getNumArguments())
+    return func.emitError("argument #")
+           << argument << " of @" << func.getName() << " has " << kWorkspace
+           << " but is not the last argument";
+  Type type = func.getArgumentTypes()[argument];
+  if (auto memref = dyn_cast<MemRefType>(type)) {
+    bool matches = memref.getRank() == 1 && memref.hasStaticShape() &&
+                   memref.getElementType().isInteger(8) &&
+                   memref.getLayout().isIdentity() &&
+                   memref.getDimSize(0) == bytes.getInt();
+    if (!matches)
+      return func.emitError("argument #")
+             << argument << " of @" << func.getName() << " has "
+             << kWorkspace << " = " << bytes.getInt() << " but type " << type
+             << "; expected memref<" << bytes.getInt() << "xi8>";
+  } else if (isa<TensorType>(type)) {
+    return func.emitError("argument #")
+           << argument << " of @" << func.getName() << " has " << kWorkspace
+           << " on a tensor; a workspace is memory, added after bufferization";
+  }
+  return success();
+}
+
 } // namespace
 
 LogicalResult verifyArgumentAttribute(Operation *op, unsigned argument,
@@ -262,6 +308,8 @@ LogicalResult verifyArgumentAttribute(Operation *op, unsigned argument,
     return verifyInitializer(func, argument, attr);
   if (name == kDifferentiate)
     return verifyDifferentiate(func, argument, attr);
+  if (name == kWorkspace)
+    return verifyWorkspace(func, argument, attr);
   if (name == kGradient || name == kTiedTo || name == kResult)
     return func.emitError("argument #")
            << argument << " of @" << func.getName() << " has " << name
@@ -282,7 +330,8 @@ LogicalResult verifyResultAttribute(Operation *op, unsigned result,
   if (name == kResult)
     return verifyResultName(func, result, attr);
   bool isArgumentAttr = llvm::is_contained(kNamingAttrs, name) ||
-                        name == kInit || name == kDifferentiate;
+                        name == kInit || name == kDifferentiate ||
+                        name == kWorkspace;
   if (isArgumentAttr)
     return func.emitError("result #")
            << result << " of @" << func.getName() << " has " << name

@@ -36,6 +36,8 @@ inline constexpr llvm::StringLiteral kTiedTo =
     LoomDialect::TiedToAttrHelper::getNameStr();
 inline constexpr llvm::StringLiteral kResult =
     LoomDialect::ResultAttrHelper::getNameStr();
+inline constexpr llvm::StringLiteral kWorkspace =
+    LoomDialect::WorkspaceAttrHelper::getNameStr();
 
 // Reading. Each returns null / false / nullopt when the attribute is absent;
 // on a verified function a present attribute has its declared type.
@@ -68,6 +70,10 @@ mlir::StringAttr getResultName(mlir::FunctionOpInterface func, unsigned result);
 /// unnamed argument is `arg<N>`. On a verified function the names of its
 /// results are unique.
 std::string resultName(mlir::FunctionOpInterface func, unsigned result);
+/// `loom.workspace = N` on the last argument: the bytes of scratch memory
+/// the caller provides there (codegen's `loom-plan-workspace` adds it).
+std::optional<uint64_t> getWorkspaceBytes(mlir::FunctionOpInterface func);
+
 /// What argument `argument` is called: its `loom.param`, `loom.input` or
 /// `loom.state` name, else `arg<N>`.
 std::string argumentName(mlir::FunctionOpInterface func, unsigned argument);
@@ -83,6 +89,7 @@ mlir::NamedAttribute differentiate(mlir::MLIRContext *context);
 mlir::NamedAttribute gradientOf(mlir::MLIRContext *context, unsigned argument);
 mlir::NamedAttribute tiedTo(mlir::MLIRContext *context, unsigned argument);
 mlir::NamedAttribute result(mlir::MLIRContext *context, llvm::StringRef name);
+mlir::NamedAttribute workspace(mlir::MLIRContext *context, uint64_t bytes);
 
 // Verification.
 

@@ -23,7 +23,8 @@ def Loom_Dialect : Dialect {
     initializer, `loom.differentiate` marks a float argument to differentiate
     with respect to, `loom.gradient` and `loom.tied_to` give the argument a
     result is the gradient of, or is written back into, and `loom.result`
-    names a result (the runtime and the CLI call results by these names).
+    names a result (the runtime and the CLI call results by these names),
+    and `loom.workspace` marks the scratch-memory argument codegen adds.
     docs/dialect.md has
     the rules; code reads them through `loom/Dialect/Loom/IR/LoomABI.h`.
   }];
@@ -35,7 +36,8 @@ def Loom_Dialect : Dialect {
     "::mlir::UnitAttr":$differentiate,
     "::mlir::IntegerAttr":$gradient,
     "::mlir::IntegerAttr":$tied_to,
-    "::mlir::StringAttr":$result
+    "::mlir::StringAttr":$result,
+    "::mlir::IntegerAttr":$workspace
   );
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
