@@ -61,3 +61,30 @@ func.func @row_sums(%x: vector<2x16xf32>, %acc: vector<2xf32>) -> vector<2xf32> 
   %r = vector.multi_reduction <add>, %x, %acc [1] : vector<2x16xf32> to vector<2xf32>
   return %r : vector<2xf32>
 }
+
+// -----
+
+// A packed matmul tile vectorized from a generic: both operands are read
+// with broadcasting permutation maps into the full 8x1x1x16 iteration
+// space. The broadcasts fold into the contraction before it is lowered, so
+// it still becomes eight FMAs on 16 lanes, not 128 scalar reductions.
+
+// CHECK-LABEL: func.func @packed_matmul_tile
+// CHECK-COUNT-8: vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<16xf32>
+// CHECK-NOT: vector.reduction
+// CHECK-NOT: vector.contract
+// CHECK: return
+#read_lhs = affine_map<(m, k) -> (m, 0, k, 0)>
+#read_rhs = affine_map<(no, k, ni) -> (0, no, k, ni)>
+#identity = affine_map<(m, no, k, ni) -> (m, no, k, ni)>
+#packed_acc = affine_map<(m, no, k, ni) -> (m, no, ni)>
+func.func @packed_matmul_tile(%a: memref<8x4xf32>, %b: memref<1x4x16xf32>,
+                              %acc: vector<8x1x16xf32>, %k: index) -> vector<8x1x16xf32> {
+  %c0 = arith.constant 0 : index
+  %pad = arith.constant 0.0 : f32
+  %lhs = vector.transfer_read %a[%c0, %k], %pad {in_bounds = [true, true, true, true], permutation_map = #read_lhs} : memref<8x4xf32>, vector<8x1x1x16xf32>
+  %rhs = vector.transfer_read %b[%c0, %k, %c0], %pad {in_bounds = [true, true, true, true], permutation_map = #read_rhs} : memref<1x4x16xf32>, vector<8x1x1x16xf32>
+  %r = vector.contract {indexing_maps = [#identity, #identity, #packed_acc], iterator_types = ["parallel", "parallel", "reduction", "parallel"], kind = #vector.kind<add>}
+    %lhs, %rhs, %acc : vector<8x1x1x16xf32>, vector<8x1x1x16xf32> into vector<8x1x16xf32>
+  return %r : vector<8x1x16xf32>
+}

@@ -34,6 +34,16 @@ struct LowerVectorsPass : loom::impl::LowerVectorsBase<LowerVectorsPass> {
 
     linalg::hoistRedundantVectorTransfers(func);
 
+    // Broadcasting transfers become broadcasts, which fold into the
+    // contractions they feed. This must finish before any contraction is
+    // lowered: a contraction whose operands still carry the broadcast
+    // dimensions matches no outer-product form and unrolls to scalars.
+    RewritePatternSet operandForms(context);
+    vector::populateVectorTransferPermutationMapLoweringPatterns(operandForms);
+    vector::populateVectorReductionToContractPatterns(operandForms);
+    if (failed(applyPatternsGreedily(func, std::move(operandForms))))
+      return signalPassFailure();
+
     // Contractions become outer products; reductions, permuted transfers and
     // transcendental math become simpler vector ops.
     RewritePatternSet highLevel(context);
