@@ -82,8 +82,25 @@ static void timePasses(llvm::PassInstrumentationCallbacks &callbacks,
       });
 }
 
+/// An entry's body takes every memref descriptor field as a scalar and is
+/// called only by its `_mlir_ciface_` wrapper. Made internal, it is inlined
+/// there or keeps only the aligned pointers it uses; public, a large entry
+/// passes hundreds of scalars through the stack, one block of copies whose
+/// instruction selection grows with the square of its size.
+static void internalizeEntryBodies(llvm::Module &module) {
+  for (llvm::Function &function : module) {
+    llvm::StringRef name = function.getName();
+    if (function.isDeclaration() || !name.consume_front("_mlir_ciface_"))
+      continue;
+    if (llvm::Function *body = module.getFunction(name))
+      if (!body->isDeclaration())
+        body->setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+}
+
 void optimizeCPUModule(llvm::Module &module, llvm::TargetMachine &machine,
                        unsigned optLevel, mlir::TimingScope &timing) {
+  internalizeEntryBodies(module);
   llvm::LoopAnalysisManager loops;
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager sccs;
