@@ -587,6 +587,39 @@ SmallVector<Value> ConcatOp::buildJvp(OpBuilder &b, ValueRange operandTangents) 
 }
 
 //===----------------------------------------------------------------------===//
+// Collectives
+//===----------------------------------------------------------------------===//
+
+// y = reduce over ranks of x is linear, and its transpose is itself: the
+// cotangent of x on rank r is the same reduction of every rank's cotangent
+// of y (for the mean, d/dx_r of (1/W) sum_s x_s is 1/W on every rank s). Every
+// rank builds the same IR, so every rank runs the same adjoint collectives.
+SmallVector<Value> AllReduceOp::buildVjp(OpBuilder &b,
+                                         ValueRange resultCotangents,
+                                         ArrayRef<bool> operandNeedsGradient) {
+  SmallVector<Value> cotangents(getNumOperands());
+  SmallVector<Value> needed;
+  SmallVector<unsigned> positions;
+  for (auto [index, cotangent] : llvm::enumerate(resultCotangents))
+    if (operandNeedsGradient[index + 1]) {
+      needed.push_back(cotangent);
+      positions.push_back(index + 1);
+    }
+  if (needed.empty())
+    return cotangents;
+  auto adjoint = AllReduceOp::create(b, getLoc(), getKind(), getComm(), needed);
+  for (auto [position, value] : llvm::zip(positions, adjoint.getResults()))
+    cotangents[position] = value;
+  return cotangents;
+}
+SmallVector<Value> AllReduceOp::buildJvp(OpBuilder &b,
+                                         ValueRange operandTangents) {
+  auto tangent = AllReduceOp::create(b, getLoc(), getKind(), getComm(),
+                                     operandTangents.drop_front());
+  return SmallVector<Value>(tangent.getResults());
+}
+
+//===----------------------------------------------------------------------===//
 // Contractions
 //===----------------------------------------------------------------------===//
 

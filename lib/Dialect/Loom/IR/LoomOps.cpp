@@ -427,5 +427,39 @@ LogicalResult CheckFiniteOp::verify() {
   return success();
 }
 
+LogicalResult AllReduceOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location>, ValueRange operands,
+    DictionaryAttr, OpaqueProperties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  // Operand 0 is the communicator; each other operand has one result.
+  for (Value input : operands.drop_front())
+    inferred.push_back(input.getType());
+  return success();
+}
+
+LogicalResult AllReduceOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one operand to reduce");
+  if (getResults().size() != getInputs().size())
+    return emitOpError("has ")
+           << getInputs().size() << " operands but " << getResults().size()
+           << " results; each operand has one result";
+  Type elementType = getElementTypeOrSelf(getInputs().front().getType());
+  for (auto [index, input, result] :
+       llvm::enumerate(getInputs(), getResults())) {
+    if (input.getType() != result.getType())
+      return emitOpError("result #")
+             << index << " has type " << result.getType()
+             << " but its operand has type " << input.getType();
+    // One bucket is one buffer of one element type.
+    if (getElementTypeOrSelf(input.getType()) != elementType)
+      return emitOpError("operands of one bucket must share an element type, "
+                         "but operand #")
+             << index << " is " << input.getType() << " and operand #0 is "
+             << getInputs().front().getType();
+  }
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "loom/Dialect/Loom/IR/LoomOps.cpp.inc"

@@ -75,6 +75,16 @@ def Loom_ComparisonPredicate : I32EnumAttr<"ComparisonPredicate",
   let cppNamespace = "::loom";
 }
 
+def Loom_CommunicatorTensor : 0DTensorOf<[I64]>;
+
+def Loom_ReduceSum : I32EnumAttrCase<"sum", 0>;
+def Loom_ReduceMean : I32EnumAttrCase<"mean", 1>;
+def Loom_CollectiveReduction : I32EnumAttr<"CollectiveReduction",
+    "how a collective combines the ranks' values",
+    [Loom_ReduceSum, Loom_ReduceMean]> {
+  let cppNamespace = "::loom";
+}
+
 def Loom_InitZeros : I32EnumAttrCase<"zeros", 0>;
 def Loom_InitOnes : I32EnumAttrCase<"ones", 1>;
 def Loom_InitNormal : I32EnumAttrCase<"normal", 2>;

@@ -331,6 +331,47 @@ def Loom_RandomUniformOp : Loom_RandomOp<"random_uniform", "uniform numbers in [
 def Loom_RandomNormalOp : Loom_RandomOp<"random_normal", "standard normal numbers">;
 
 //===----------------------------------------------------------------------===//
+// Collectives
+//===----------------------------------------------------------------------===//
+
+def Loom_AllReduceOp : Loom_Op<"all_reduce",
+    [MemoryEffects<[MemRead, MemWrite]>,
+     DeclareOpInterfaceMethods<InferTypeOpInterface>,
+     DeclareOpInterfaceMethods<Loom_GradientOpInterface>]> {
+  let summary = "combines each operand elementwise across the ranks of a communicator";
+  let description = [{
+    Every rank of the communicator `comm` runs the op with operands of the
+    same types; result `i` is, on every rank, the elementwise `sum` (or
+    `mean`: the sum divided by the number of ranks) of operand `i` over the
+    ranks. The operands of one op are one bucket: they travel together, in
+    one exchange of their total size.
+
+    `comm` is a handle the runtime gives out (`loom::Communicator::handle`,
+    include/loom/Runtime/Communicator.h); handle 0 is the world of one
+    process, where both kinds return the operands unchanged. The reduction
+    order is fixed by the number of ranks and the bucket's size, never by
+    timing, so results are reproducible. The op communicates: it keeps its
+    place in program order and is never removed, since every rank must run
+    the same collectives in the same order. Its adjoint is the same
+    all-reduce of the cotangents (the all-reduce of a sum is its own
+    adjoint). The reference evaluator is the world of one process.
+
+    ```mlir
+    %g:2 = loom.all_reduce mean %comm, %gw, %gb
+        : tensor<i64>, tensor<784x256xf32>, tensor<256xf32>
+    ```
+  }];
+  let arguments = (ins Loom_CollectiveReduction:$kind,
+                       Loom_CommunicatorTensor:$comm,
+                       Variadic<Loom_FloatTensor>:$inputs);
+  let results = (outs Variadic<Loom_FloatTensor>:$results);
+  let assemblyFormat = [{
+    $kind $comm `,` $inputs attr-dict `:` type($comm) `,` type($inputs)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Instrumentation
 //===----------------------------------------------------------------------===//
 
