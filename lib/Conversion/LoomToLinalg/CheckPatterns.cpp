@@ -61,21 +61,29 @@ struct CheckFiniteToCall : OpConversionPattern<CheckFiniteOp> {
 
 } // namespace
 
-LogicalResult loom::declareFiniteCheckers(ModuleOp module) {
-  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
-  for (Type elementType : {Type(builder.getF32Type()), Type(builder.getF64Type())}) {
-    const char *name = checkerName(elementType);
-    FunctionType type = checkerType(elementType);
-    if (Operation *existing = module.lookupSymbol(name)) {
-      auto function = dyn_cast<func::FuncOp>(existing);
-      if (function && function.isExternal() && function.getFunctionType() == type)
-        continue;
-      return existing->emitError("the symbol '")
-             << name << "' is reserved for the runtime's NaN/Inf checks";
-    }
-    auto checker = func::FuncOp::create(builder, module.getLoc(), name, type);
-    checker.setPrivate();
+LogicalResult loom::declareRuntimeFunction(ModuleOp module, StringRef name,
+                                           FunctionType type,
+                                           StringRef purpose) {
+  if (Operation *existing = module.lookupSymbol(name)) {
+    auto function = dyn_cast<func::FuncOp>(existing);
+    if (function && function.isExternal() && function.getFunctionType() == type)
+      return success();
+    return existing->emitError("the symbol '")
+           << name << "' is reserved for " << purpose;
   }
+  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
+  auto function = func::FuncOp::create(builder, module.getLoc(), name, type);
+  function.setPrivate();
+  return success();
+}
+
+LogicalResult loom::declareFiniteCheckers(ModuleOp module) {
+  for (Type elementType : {Type(Float32Type::get(module.getContext())),
+                           Type(Float64Type::get(module.getContext()))})
+    if (failed(declareRuntimeFunction(module, checkerName(elementType),
+                                      checkerType(elementType),
+                                      "the runtime's NaN/Inf checks")))
+      return failure();
   return success();
 }
 

@@ -74,6 +74,7 @@ void loom::populateLoomToLinalgPatterns(RewritePatternSet &patterns) {
   populateLoomContractionToLinalgPatterns(patterns);
   populateLoomSourceToLinalgPatterns(patterns);
   populateLoomCheckToLinalgPatterns(patterns);
+  populateLoomCollectiveToLinalgPatterns(patterns);
 }
 
 namespace {
@@ -106,6 +107,10 @@ struct ConvertLoomToLinalgPass
     bool hasChecks = false;
     module.walk([&](loom::CheckFiniteOp) { hasChecks = true; });
     if (hasChecks && failed(loom::declareFiniteCheckers(module)))
+      return signalPassFailure();
+    bool hasCollectives = false;
+    module.walk([&](loom::AllReduceOp) { hasCollectives = true; });
+    if (hasCollectives && failed(loom::declareCollectiveFunctions(module)))
       return signalPassFailure();
 
     MLIRContext *context = &getContext();

@@ -18,11 +18,20 @@ void populateLoomSourceToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// All of the above: every loom op.
 /// loom.check_finite; the module must declare the checkers first.
 void populateLoomCheckToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateLoomCollectiveToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateLoomToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// Declares the runtime functions that lowered checks call
 /// (loom/Support/NonFiniteReport.h), unless the module has them; an error
 /// when the module uses their names for something else.
+/// Declares the private external function `name` of `type` that lowered ops
+/// call into the runtime; an existing symbol of that name that is not such a
+/// declaration is an error saying it is reserved for `purpose`.
+mlir::LogicalResult declareRuntimeFunction(mlir::ModuleOp module,
+                                           llvm::StringRef name,
+                                           mlir::FunctionType type,
+                                           llvm::StringRef purpose);
 mlir::LogicalResult declareFiniteCheckers(mlir::ModuleOp module);
+mlir::LogicalResult declareCollectiveFunctions(mlir::ModuleOp module);
 } // namespace loom
 
 #endif
