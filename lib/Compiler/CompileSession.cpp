@@ -649,14 +649,13 @@ Expected<Executable> CompileSession::compile(
     return failure(ErrorKind::CompileFailure,
                    "JIT compilation failed: " +
                        llvmErrorText(engine.takeError()));
-  if (!info.numericChecks.empty())
-    (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
-      llvm::orc::SymbolMap symbols;
-      for (const auto &[name, address] : runtimeSupportSymbols())
-        symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
-                                   llvm::JITSymbolFlags::Exported};
-      return symbols;
-    });
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    for (const auto &[name, address] : runtimeSupportSymbols())
+      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
+                                 llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   // The JIT generates machine code when a symbol is first looked up.
   mlir::TimingScope codegenTimer = timePhase("LLVM machine code");
   (*engine)->initialize();

@@ -2,6 +2,7 @@
 #include "loom/Runtime/Executable.h"
 
 #include "ExecutableState.h"
+#include "CollectiveCalls.h"
 #include "NumericChecks.h"
 
 #include "loom/Runtime/Parameters.h"
@@ -258,8 +259,12 @@ static Expected<void> callEntry(const detail::ExecutableState &state,
     frame.add(workspace->data(), &bytes, 1);
   }
 
+  std::optional<Error> collectiveFailure;
+  detail::ScopedCollectiveFailure collectives(collectiveFailure);
   if (state.info.numericChecks.empty()) {
     compiled.function(frame.packed());
+    if (collectiveFailure)
+      return *collectiveFailure;
     return {};
   }
   detail::NonFiniteReport report;
@@ -267,6 +272,8 @@ static Expected<void> callEntry(const detail::ExecutableState &state,
     detail::ScopedNonFiniteReport scope(report);
     compiled.function(frame.packed());
   }
+  if (collectiveFailure)
+    return *collectiveFailure;
   if (!report.reported)
     return {};
   auto check = state.info.numericChecks.find(report.id);

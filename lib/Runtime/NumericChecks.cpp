@@ -1,6 +1,8 @@
 //===- NumericChecks.cpp - Runtime side of --check-numerics ---------------===//
 #include "NumericChecks.h"
 
+#include "CollectiveCalls.h"
+
 #include "loom/Support/NonFiniteReport.h"
 
 #include <cmath>
@@ -112,8 +114,11 @@ void checkFiniteF64(int64_t id, int64_t rank, const void *descriptor) {
 } // namespace
 
 std::vector<std::pair<std::string, void *>> loom::runtimeSupportSymbols() {
-  return {
+  std::vector<std::pair<std::string, void *>> symbols = {
       {kCheckFiniteF32Function, reinterpret_cast<void *>(&checkFiniteF32)},
       {kCheckFiniteF64Function, reinterpret_cast<void *>(&checkFiniteF64)},
   };
+  for (auto &symbol : detail::collectiveSymbols())
+    symbols.push_back(std::move(symbol));
+  return symbols;
 }

@@ -93,8 +93,9 @@ struct ArtifactInfo {
 Expected<Executable> makeExecutable(std::unique_ptr<CodeLibrary> library,
                                     ArtifactInfo info);
 
-/// The runtime functions compiled NaN/Inf checks call, by symbol name
-/// (loom/Support/NonFiniteReport.h), for a JIT to resolve them.
+/// The runtime functions compiled code calls, by symbol name: the NaN/Inf
+/// checks (loom/Support/NonFiniteReport.h) and the collectives
+/// (loom/Support/Collectives.h), for a JIT to resolve them.
 std::vector<std::pair<std::string, void *>> runtimeSupportSymbols();
 
 /// The manifest text of `info`; `numericChecks` are not part of it.
