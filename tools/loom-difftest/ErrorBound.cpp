@@ -20,6 +20,9 @@
 //        - selections and data movement (max, min, neg, abs, relu, select,
 //          compare, reduce_max, broadcast, reshape, transpose, slice,
 //          concat, iota, constant, random_uniform): 0;
+//        - all_reduce, in the world of one process the reference and the
+//          runtime (handle 0) both evaluate: a copy of each operand, for sum
+//          and mean alike, so each result has its operand's bound exactly;
 //        - transcendental (exp, log, tanh, sigmoid, rsqrt, pow): 8u (|y| + P),
 //          i.e. 3 ulp of the JIT's libm/approximation plus the reference's
 //          own rounding; gelu, computed in the element type as a chain of
@@ -520,12 +523,20 @@ Expected<std::string> buildErrorBoundFunction(func::FuncOp func, const std::stri
     addParameter(argument);
   Block &block = func.getBody().front();
   for (Operation &op : block.without_terminator()) {
-    if (op.getNumResults() != 1)
+    if (op.getNumResults() != 1 && !isa<AllReduceOp>(op))
       return Error(ErrorKind::InvalidIR, "loom-difftest expects single-result ops, got " +
                    op.getName().getStringRef().str());
-    addParameter(op.getResult(0));
+    for (Value result : op.getResults())
+      addParameter(result);
   }
   for (Operation &op : block.without_terminator()) {
+    // Result i is a copy of operand i: the same bound, no rounding.
+    if (auto allReduce = dyn_cast<AllReduceOp>(op)) {
+      for (auto [input, result] :
+           llvm::zip_equal(allReduce.getInputs(), allReduce.getResults()))
+        w.setBound(result, w.boundOf(input));
+      continue;
+    }
     Expected<std::string> bound = boundOfOp(w, &op);
     if (!bound)
       return bound.error();

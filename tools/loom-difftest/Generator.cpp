@@ -15,6 +15,12 @@
 // at most 8, and a value whose bound exceeds 1000 passes through tanh before
 // it is used. Float-to-integer converts only see magnitudes far below 2^31.
 //
+// `loom.all_reduce` (sum and mean, a bucket of 1-3 operands of the program's
+// float type) takes its communicator from a `loom.constant dense<0>`, the
+// world of one process, never from an argument: a random handle would not be
+// one the runtime gave out. The compiled code then calls the runtime with
+// handle 0 and the reference evaluator reads the op as that world.
+//
 //===----------------------------------------------------------------------===//
 #include "DiffTest.h"
 #include "loom/Dialect/Loom/IR/LoomABI.h"
@@ -144,6 +150,7 @@ private:
   void matmul();
   void conv2d(bool transposed);
   void reduce();
+  void allReduce();
   void source();
 
   std::mt19937_64 engine;
@@ -155,6 +162,9 @@ private:
   int64_t nextValue = 0;
   int64_t nextInput = 0;
   std::optional<Value> seedArgument;
+  /// The communicator handle of every all_reduce: a constant 0, outside the
+  /// pool (it is a handle, not data).
+  std::optional<Value> communicator;
 };
 
 Shape Generator::randomShape(int64_t rank, int64_t maxElements) {
@@ -651,6 +661,31 @@ void Generator::reduce() {
        x.type() + " -> " + typeText(result, floatKind), result, floatKind, magnitude);
 }
 
+void Generator::allReduce() {
+  if (!communicator) {
+    communicator = Value{"%v" + std::to_string(nextValue++), {}, ElementKind::I64, 0};
+    body += "  " + communicator->name + " = loom.constant dense<0> : " +
+            communicator->type() + "\n";
+  }
+  const char *kind = coin(0.5) ? "sum" : "mean";
+  int64_t count = uniformInt(1, 3);
+  std::vector<Value> inputs;
+  for (int64_t i = 0; i < count; ++i)
+    inputs.push_back(floatOperand());
+  std::string name = "%v" + std::to_string(nextValue++);
+  std::string names = communicator->name, types = communicator->type();
+  for (const Value &input : inputs) {
+    names += ", " + input.name;
+    types += ", " + input.type();
+  }
+  body += "  " + name + (count > 1 ? ":" + std::to_string(count) : "") +
+          " = loom.all_reduce " + kind + " " + names + " : " + types + "\n";
+  // In the world of one process each result is its operand, for both kinds.
+  for (int64_t i = 0; i < count; ++i)
+    pool.push_back(Value{count > 1 ? name + "#" + std::to_string(i) : name,
+                         inputs[i].shape, inputs[i].kind, inputs[i].magnitude});
+}
+
 void Generator::source() {
   int64_t choice = uniformInt(0, 3);
   Shape shape = randomShape(uniformInt(0, 4));
@@ -704,8 +739,10 @@ void Generator::step() {
     conv2d(false);
   else if (choice < 89)
     conv2d(true);
-  else if (choice < 96)
+  else if (choice < 95)
     reduce();
+  else if (choice < 97)
+    allReduce();
   else
     source();
 }

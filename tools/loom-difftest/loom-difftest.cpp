@@ -556,8 +556,9 @@ Verdict Campaign::checkAlone(mlir::func::FuncOp func) {
                        *compiled);
 }
 
-/// Removes ops without uses (the generator's ops are all pure) and unused
-/// arguments.
+/// Removes ops without uses and unused arguments. The generator's ops are
+/// pure but for all_reduce, whose communicator is the world of one process:
+/// there, dropping an unused one changes nothing.
 void removeDeadCode(mlir::func::FuncOp func) {
   mlir::Block &block = func.getBody().front();
   for (mlir::Operation &op : llvm::make_early_inc_range(llvm::reverse(block)))
@@ -604,28 +605,32 @@ mlir::OwningOpRef<mlir::ModuleOp> Campaign::shrink(mlir::func::FuncOp original) 
     if (!removed)
       ++r;
   }
-  // Fewer ops: bypass an op (its result replaced by an operand of the same
-  // type), from the last op back.
+  // Fewer ops: bypass an op (a result replaced by an operand of the same
+  // type: all_reduce result r by operand r + 1, for one), from the last op
+  // back.
   for (bool progress = true; progress;) {
     progress = false;
     auto ops = llvm::to_vector(llvm::map_range(
         current().getBody().front().without_terminator(), [](mlir::Operation &op) { return &op; }));
-    for (int64_t i = static_cast<int64_t>(ops.size()) - 1; i >= 0; --i) {
-      for (unsigned operand = 0; operand < ops[i]->getNumOperands(); ++operand) {
-        if (ops[i]->getOperand(operand).getType() != ops[i]->getResult(0).getType())
+    for (int64_t i = static_cast<int64_t>(ops.size()) - 1; i >= 0 && !progress; --i) {
+      for (unsigned result = 0; result < ops[i]->getNumResults() && !progress; ++result) {
+        // (An unused result of an op with others is no op to bypass.)
+        if (ops[i]->getNumResults() > 1 && ops[i]->getResult(result).use_empty())
           continue;
-        bool bypassed = attempt([&](mlir::func::FuncOp func) {
-          mlir::Operation *op = &*std::next(func.getBody().front().begin(), i);
-          op->getResult(0).replaceAllUsesWith(op->getOperand(operand));
-          return true;
-        });
-        if (bypassed) {
-          progress = true;
-          break;
+        for (unsigned operand = 0; operand < ops[i]->getNumOperands(); ++operand) {
+          if (ops[i]->getOperand(operand).getType() != ops[i]->getResult(result).getType())
+            continue;
+          bool bypassed = attempt([&](mlir::func::FuncOp func) {
+            mlir::Operation *op = &*std::next(func.getBody().front().begin(), i);
+            op->getResult(result).replaceAllUsesWith(op->getOperand(operand));
+            return true;
+          });
+          if (bypassed) {
+            progress = true;
+            break;
+          }
         }
       }
-      if (progress)
-        break;
     }
   }
   return best;

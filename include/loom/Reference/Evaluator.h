@@ -22,6 +22,9 @@
 //    computed in the result's float type, as that spec says.
 //  - max, min, relu (max(x, 0)) and reduce_max are IEEE 754-2019 maximum and
 //    minimum: a NaN operand gives NaN, and +0 is above -0.
+//  - all_reduce is evaluated as the world of one process (whatever its
+//    communicator operand holds): for `sum` and `mean` alike, each result is
+//    its operand, unchanged.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_REFERENCE_EVALUATOR_H
