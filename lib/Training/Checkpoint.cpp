@@ -87,6 +87,8 @@ uint64_t checkpointChecksum(std::string_view contents) {
 Expected<void> Trainer::save(const std::string &path) const {
   if (Expected<void> usable = checkNotMovedFrom(); !usable)
     return usable.error();
+  if (ranks && ranks->rank() != 0)
+    return {};
   std::string out(kMagic, sizeof(kMagic));
   put<uint32_t>(out, kVersion);
   put<uint64_t>(out, steps);

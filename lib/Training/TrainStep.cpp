@@ -113,9 +113,42 @@ FailureOr<func::FuncOp> addLossFirstCopy(func::FuncOp func, StringRef name) {
   return copy;
 }
 
+/// `values` averaged over the ranks of `communicator`, in buckets of at most
+/// `bucketBytes` of one element type each, in order.
+SmallVector<Value> exchangeInBuckets(OpBuilder &builder, Location loc,
+                                     Value communicator, ValueRange values,
+                                     size_t bucketBytes) {
+  SmallVector<Value> exchanged;
+  SmallVector<Value> bucket;
+  size_t bytes = 0;
+  auto flush = [&] {
+    if (bucket.empty())
+      return;
+    auto reduced = AllReduceOp::create(builder, loc, CollectiveReduction::mean,
+                                       communicator, bucket);
+    llvm::append_range(exchanged, reduced.getResults());
+    bucket.clear();
+    bytes = 0;
+  };
+  for (Value value : values) {
+    auto type = cast<RankedTensorType>(value.getType());
+    size_t size = type.getNumElements() * type.getElementTypeBitWidth() / 8;
+    if (!bucket.empty() &&
+        (getElementTypeOrSelf(bucket.front().getType()) !=
+             type.getElementType() ||
+         bytes + size > bucketBytes))
+      flush();
+    bucket.push_back(value);
+    bytes += size;
+  }
+  flush();
+  return exchanged;
+}
+
 FailureOr<std::pair<func::FuncOp, TrainStepLayout>>
 addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
-             const Optimizer &optimizer, StringRef name) {
+             const Optimizer &optimizer, const TrainStepOptions &options) {
+  StringRef name = options.name;
   if (Expected<void> valid = validate(optimizer); !valid)
     return module.emitError(valid.error().message());
   if (phases.empty())
@@ -163,6 +196,20 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     updatedByPhase.push_back(std::move(updated));
   }
 
+  MLIRContext *context = module.getContext();
+  Builder attrBuilder(context);
+  if (options.exchange) {
+    for (const NamedArgument &input : inputs)
+      if (input.name == kCommunicatorInput)
+        return module.emitError("a data-parallel step adds the input '")
+               << kCommunicatorInput
+               << "', but the model already has an input of that name";
+    inputs.push_back({kCommunicatorInput,
+                      RankedTensorType::get({}, IntegerType::get(context, 64)),
+                      attrBuilder.getDictionaryAttr(
+                          abi::input(context, kCommunicatorInput))});
+  }
+
   // The parameters some phase updates, in argument order, each with its
   // state; the others are read but stay as they are.
   TrainStepLayout layout;
@@ -177,8 +224,6 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
         break;
       }
 
-  MLIRContext *context = module.getContext();
-  Builder attrBuilder(context);
   auto stateAttrs = [&](const std::string &stateName) {
     return attrBuilder.getDictionaryAttr(abi::state(context, stateName));
   };
@@ -299,9 +344,31 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     for (Operation &op : grad->front().without_terminator())
       builder.clone(op, mapping);
     auto ret = cast<func::ReturnOp>(grad->front().getTerminator());
-    losses.push_back(mapping.lookup(ret.getOperand(0)));
-    ValueRange gradients =
-        ret.getOperands().take_back(differentiated.size());
+    SmallVector<Value> lossAndGradients{mapping.lookup(ret.getOperand(0))};
+    for (Value gradient : ret.getOperands().take_back(differentiated.size()))
+      lossAndGradients.push_back(mapping.lookup(gradient));
+    if (options.exchange)
+      lossAndGradients =
+          exchangeInBuckets(builder, entry.getLoc(),
+                            current[kCommunicatorInput], lossAndGradients,
+                            options.exchange->bucketBytes);
+    if (options.transform) {
+      SmallVector<Value> transformed =
+          options.transform(builder, entry.getLoc(), lossAndGradients);
+      if (transformed.size() != lossAndGradients.size() ||
+          !llvm::equal(ValueRange(transformed).getTypes(),
+                       ValueRange(lossAndGradients).getTypes())) {
+        entry.emitError("the gradient transform of the training step must "
+                        "return one value of the same type per loss and "
+                        "gradient");
+        grad->erase();
+        loss->erase();
+        return fail();
+      }
+      lossAndGradients = std::move(transformed);
+    }
+    losses.push_back(lossAndGradients.front());
+    ArrayRef<Value> gradients = ArrayRef<Value>(lossAndGradients).drop_front();
 
     Value counter;
     if (phaseCounter[index]) {
@@ -323,8 +390,8 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
       for (const std::string &suffix : suffixes)
         stateValues.push_back(current[parameter + "." + suffix]);
       SmallVector<Value> updated = emitParameterUpdate(
-          builder, entry.getLoc(), optimizer, current[parameter],
-          mapping.lookup(gradient), stateValues, counter);
+          builder, entry.getLoc(), optimizer, current[parameter], gradient,
+          stateValues, counter);
       current[parameter] = updated.front();
       for (auto [suffix, value] :
            llvm::zip(suffixes, ArrayRef<Value>(updated).drop_front()))
@@ -346,6 +413,7 @@ addTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
     layout.state.push_back(entry.name);
   for (const NamedArgument &input : inputs)
     layout.inputs.push_back(input.name);
+  layout.exchangesGradients = options.exchange.has_value();
   return std::make_pair(step, layout);
 }
 
@@ -380,11 +448,19 @@ Expected<func::FuncOp> buildLossFirstFunction(func::FuncOp func,
 
 Expected<std::pair<func::FuncOp, TrainStepLayout>>
 buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
-               const Optimizer &optimizer, StringRef name) {
+               const Optimizer &optimizer, const TrainStepOptions &options) {
   return collectDiagnostics<std::pair<func::FuncOp, TrainStepLayout>>(
       module.getContext(), ErrorKind::InvalidIR,
       "cannot build the training step",
-      [&] { return addTrainStep(module, phases, optimizer, name); });
+      [&] { return addTrainStep(module, phases, optimizer, options); });
+}
+
+Expected<std::pair<func::FuncOp, TrainStepLayout>>
+buildTrainStep(ModuleOp module, ArrayRef<TrainPhase> phases,
+               const Optimizer &optimizer, StringRef name) {
+  TrainStepOptions options;
+  options.name = name.str();
+  return buildTrainStep(module, phases, optimizer, options);
 }
 
 } // namespace loom::training

@@ -18,10 +18,15 @@ double scalarValue(const Tensor &tensor) {
 
 Trainer::Trainer(Executable executable, TrainStepLayout layout,
                  Optimizer optimizer, std::vector<NamedTensor> parameters,
-                 std::vector<NamedTensor> state)
+                 std::vector<NamedTensor> state,
+                 std::shared_ptr<Communicator> communicator)
     : compiled(std::move(executable)), stepLayout(std::move(layout)),
       optimizerConfig(optimizer), params(std::move(parameters)),
-      state(std::move(state)) {}
+      state(std::move(state)), ranks(std::move(communicator)) {
+  if (stepLayout.exchangesGradients)
+    communicatorHandle =
+        Tensor::scalar<int64_t>(ranks ? ranks->handle() : int64_t{0});
+}
 Trainer::Trainer(Trainer &&) noexcept = default;
 Trainer &Trainer::operator=(Trainer &&) noexcept = default;
 Trainer::~Trainer() = default;
@@ -45,7 +50,9 @@ std::vector<ArgumentInfo> Trainer::batchInputs() const {
   if (!signature)
     return {};
   size_t first = params.size() + state.size();
-  return {signature->arguments.begin() + first, signature->arguments.end()};
+  size_t passedByTrainer = stepLayout.exchangesGradients ? 1 : 0;
+  return {signature->arguments.begin() + first,
+          signature->arguments.end() - passedByTrainer};
 }
 
 Expected<std::vector<double>>
@@ -69,6 +76,8 @@ Trainer::stepPhases(const std::vector<Tensor> &batch) {
   for (const NamedTensor &entry : state)
     args.push_back(entry.tensor);
   args.insert(args.end(), batch.begin(), batch.end());
+  if (communicatorHandle)
+    args.push_back(*communicatorHandle);
 
   Expected<std::vector<Tensor>> losses =
       compiled.runInPlace(stepLayout.entry, args);
@@ -124,11 +133,12 @@ Trainer::run(std::string_view entry, const std::vector<Tensor> &inputs) const {
 
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 buildTrainStepModule(mlir::ModuleOp module, const std::vector<TrainPhase> &phases,
-                     const Optimizer &optimizer, TrainStepLayout *layout) {
+                     const Optimizer &optimizer, TrainStepLayout *layout,
+                     const TrainStepOptions &stepOptions) {
   if (Expected<void> valid = validate(optimizer); !valid)
     return valid.error();
   mlir::OwningOpRef<mlir::ModuleOp> copy(module.clone());
-  auto built = buildTrainStep(*copy, phases, optimizer);
+  auto built = buildTrainStep(*copy, phases, optimizer, stepOptions);
   if (!built)
     return built.error();
   if (layout)
@@ -141,8 +151,11 @@ Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
                                    const Optimizer &optimizer,
                                    const TrainerOptions &options) {
   TrainStepLayout layout;
+  TrainStepOptions stepOptions;
+  if (options.communicator)
+    stepOptions.exchange = options.exchange;
   Expected<mlir::OwningOpRef<mlir::ModuleOp>> stepModule =
-      buildTrainStepModule(module, phases, optimizer, &layout);
+      buildTrainStepModule(module, phases, optimizer, &layout, stepOptions);
   if (!stepModule)
     return stepModule.error();
   Expected<Executable> executable =
@@ -155,8 +168,16 @@ Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
   if (!initial)
     return initial.error();
   std::vector<NamedTensor> parameters, state;
-  for (size_t i = 0; i < layout.parameters.size(); ++i)
+  for (size_t i = 0; i < layout.parameters.size(); ++i) {
+    // Every rank starts from rank 0's parameters, whatever its seed.
+    if (options.communicator)
+      if (Expected<void> sent = options.communicator->broadcast(
+              (*initial)[i].rawData(), (*initial)[i].numBytes(), 0);
+          !sent)
+        return sent.error().withContext("initial parameter '" +
+                                        layout.parameters[i] + "'");
     parameters.push_back({layout.parameters[i], (*initial)[i]});
+  }
   const Signature *signature = executable->signature(layout.entry);
   try {
     for (size_t i = 0; i < layout.state.size(); ++i) {
@@ -167,7 +188,7 @@ Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
     return outOfMemory;
   }
   return Trainer(std::move(*executable), std::move(layout), optimizer,
-                 std::move(parameters), std::move(state));
+                 std::move(parameters), std::move(state), options.communicator);
 }
 
 Expected<Trainer> compileTrainStep(mlir::ModuleOp module,

@@ -36,6 +36,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,36 @@ struct TrainPhase {
   std::string name;
 };
 
+/// Rewrites a phase's loss and gradients between its backward part and its
+/// update: `lossAndGradients` is the loss, then one gradient per parameter
+/// the phase updates (in step-argument order); the hook returns values of
+/// the same types, which the update and the step's loss result then use.
+using GradientTransform = std::function<llvm::SmallVector<mlir::Value>(
+    mlir::OpBuilder &builder, mlir::Location loc,
+    mlir::ValueRange lossAndGradients)>;
+
+/// Data-parallel training: the step gets the batch input
+/// `kCommunicatorInput` (a rank-0 i64 tensor holding a Communicator handle,
+/// loom/Runtime/Communicator.h), and every phase averages its loss and
+/// gradients over the ranks with `loom.all_reduce mean`, packed into buckets
+/// of at most `bucketBytes` (a larger tensor is a bucket of its own), before
+/// its update. With every rank on an equal share of the global batch, each
+/// rank then applies the update of the whole batch's mean loss.
+struct GradientExchange {
+  /// PyTorch DDP's default: few exchanges, and no bucket so large that a
+  /// copy of it leaves the caches for long.
+  size_t bucketBytes = 25u << 20;
+};
+
+inline constexpr const char *kCommunicatorInput = "communicator";
+
+struct TrainStepOptions {
+  std::string name = "train_step";
+  std::optional<GradientExchange> exchange;
+  /// Runs after the exchange, in every phase.
+  GradientTransform transform;
+};
+
 /// What the arguments and results of a built step are.
 struct TrainStepLayout {
   std::string entry;
@@ -64,8 +95,11 @@ struct TrainStepLayout {
   std::vector<size_t> updated;
   /// Optimizer state (arguments P..P+S-1, results after the parameters).
   std::vector<std::string> state;
-  /// Batch inputs (the remaining arguments).
+  /// Batch inputs (the remaining arguments); with a GradientExchange the
+  /// last is `kCommunicatorInput`.
   std::vector<std::string> inputs;
+  /// Whether the step exchanges gradients (TrainStepOptions::exchange).
+  bool exchangesGradients = false;
   size_t numPhases = 0;
 };
 
@@ -90,6 +124,11 @@ buildLossFirstFunction(mlir::func::FuncOp func, llvm::StringRef name);
 loom::Expected<std::pair<mlir::func::FuncOp, TrainStepLayout>>
 buildTrainStep(mlir::ModuleOp module, llvm::ArrayRef<TrainPhase> phases,
                const Optimizer &optimizer, llvm::StringRef name = "train_step");
+/// The same, with the step's name, exchange and hook from `options`; a
+/// model input named `kCommunicatorInput` is an error when it exchanges.
+loom::Expected<std::pair<mlir::func::FuncOp, TrainStepLayout>>
+buildTrainStep(mlir::ModuleOp module, llvm::ArrayRef<TrainPhase> phases,
+               const Optimizer &optimizer, const TrainStepOptions &options);
 
 } // namespace loom::training
 

@@ -36,6 +36,7 @@
 #define LOOM_TRAINING_TRAINER_H
 
 #include "loom/Compiler/Compiler.h"
+#include "loom/Runtime/Communicator.h"
 #include "loom/Runtime/Executable.h"
 #include "loom/Training/Optimizers.h"
 #include "loom/Training/TrainStep.h"
@@ -43,6 +44,8 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,12 +61,20 @@ struct TrainerOptions {
   /// Seed of the parameter initializers (see Executable::initialParameters).
   uint64_t seed = 0;
   CompilerOptions compiler;
+  /// Data-parallel training (docs/distributed.md): the ranks that run this
+  /// step together, each on its own share of every global batch. The step
+  /// then averages the loss and gradients over them (GradientExchange),
+  /// rank 0's initial parameters are copied to every rank, and only rank 0
+  /// writes checkpoints. Null: one process, no exchange.
+  std::shared_ptr<Communicator> communicator;
+  GradientExchange exchange;
 };
 
 class Trainer {
 public:
   Trainer(Executable executable, TrainStepLayout layout, Optimizer optimizer,
-          std::vector<NamedTensor> parameters, std::vector<NamedTensor> state);
+          std::vector<NamedTensor> parameters, std::vector<NamedTensor> state,
+          std::shared_ptr<Communicator> communicator = nullptr);
   /// A moved-from Trainer holds nothing: `step`, `stepPhases`, `run`,
   /// `save`, `load` and `loadBytes` on it are InvalidArgument errors, and it
   /// has no parameters, state or batch inputs.
@@ -83,8 +94,11 @@ public:
   const Tensor *parameter(std::string_view name) const;
   /// The optimizer state, in the step's argument order.
   const std::vector<NamedTensor> &optimizerState() const { return state; }
-  /// What each batch input of `step` is (names, shapes and dtypes).
+  /// What each batch input of `step` is (names, shapes and dtypes); the
+  /// communicator of a data-parallel step is not one: the trainer passes it.
   std::vector<ArgumentInfo> batchInputs() const;
+  /// The ranks the step runs on; null for one process.
+  const std::shared_ptr<Communicator> &communicator() const { return ranks; }
   /// Steps taken since initialization (restored by `load`).
   uint64_t stepCount() const { return steps; }
   const Optimizer &optimizer() const { return optimizerConfig; }
@@ -98,6 +112,8 @@ public:
   Expected<std::vector<Tensor>> run(std::string_view entry,
                                     const std::vector<Tensor> &inputs) const;
 
+  /// Writes a checkpoint; in a data-parallel trainer only rank 0 writes (the
+  /// ranks hold the same parameters), the others return at once.
   Expected<void> save(const std::string &path) const;
   Expected<void> load(const std::string &path);
   /// `load` from the bytes of a checkpoint; `sourceName` names it in errors.
@@ -113,6 +129,9 @@ private:
   Optimizer optimizerConfig;
   std::vector<NamedTensor> params;
   std::vector<NamedTensor> state;
+  std::shared_ptr<Communicator> ranks;
+  /// The communicator's handle, the step's last input when it exchanges.
+  std::optional<Tensor> communicatorHandle;
   uint64_t steps = 0;
 };
 
@@ -145,7 +164,8 @@ Expected<Trainer> compileTrainStep(mlir::ModuleOp module,
 /// of `module` with the step added as `train_step`.
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 buildTrainStepModule(mlir::ModuleOp module, const std::vector<TrainPhase> &phases,
-                     const Optimizer &optimizer, TrainStepLayout *layout = nullptr);
+                     const Optimizer &optimizer, TrainStepLayout *layout = nullptr,
+                     const TrainStepOptions &stepOptions = {});
 
 } // namespace loom::training
 
