@@ -32,6 +32,19 @@ BatchLoader::BatchLoader(const Dataset &dataset, BatchOptions options)
   if (options.batchSize <= 0)
     throw Error(ErrorKind::InvalidArgument, "the batch size must be positive, got " +
                 std::to_string(options.batchSize));
+  if (options.shards <= 0 || options.shard < 0 || options.shard >= options.shards)
+    throw Error(ErrorKind::InvalidArgument,
+                "shard " + std::to_string(options.shard) + " of " +
+                    std::to_string(options.shards) + " does not exist");
+  if (options.batchSize % options.shards != 0)
+    throw Error(ErrorKind::InvalidArgument,
+                "the global batch of " + std::to_string(options.batchSize) +
+                    " images does not split evenly over " +
+                    std::to_string(options.shards) + " ranks");
+  // Every rank must take the same number of steps, so no rank may be left
+  // without rows of a short last batch.
+  if (options.shards > 1)
+    this->options.dropLast = true;
   startEpoch(0);
 }
 
@@ -60,16 +73,16 @@ int64_t BatchLoader::next(Tensor &images) { return fill(images, nullptr); }
 Tensor BatchLoader::makeImageBatch(std::vector<int64_t> rowShape) const {
   if (rowShape.empty())
     rowShape = {dataset.pixelsPerImage()};
-  rowShape.insert(rowShape.begin(), options.batchSize);
+  rowShape.insert(rowShape.begin(), rowsPerBatch());
   return Tensor::zeros(std::move(rowShape), DType::F32);
 }
 
 Tensor BatchLoader::makeLabelBatch() const {
-  return Tensor::zeros({options.batchSize}, DType::I32);
+  return Tensor::zeros({rowsPerBatch()}, DType::I32);
 }
 
 int64_t BatchLoader::fill(Tensor &images, Tensor *labels) {
-  int64_t batch = options.batchSize;
+  int64_t batch = rowsPerBatch();
   int64_t pixels = dataset.pixelsPerImage();
   if (images.dtype() != DType::F32 || images.rank() < 1 ||
       images.shape()[0] != batch || images.numElements() != batch * pixels)
@@ -83,16 +96,20 @@ int64_t BatchLoader::fill(Tensor &images, Tensor *labels) {
                 "xi32>, got " + labels->typeString());
 
   int64_t available = static_cast<int64_t>(visitingOrder.size()) - position;
-  int64_t rows = std::min(batch, available);
-  if (rows <= 0 || (options.dropLast && rows < batch))
+  int64_t globalRows = std::min(options.batchSize, available);
+  if (globalRows <= 0 || (options.dropLast && globalRows < options.batchSize))
     return 0;
+  // Unsharded, a short last batch fills the first rows; sharded, every batch
+  // is whole (dropLast) and this shard's rows start at shard * batch.
+  int64_t rows = std::min(batch, globalRows);
+  int64_t first = position + options.shard * batch;
 
   float *imageData = images.data<float>();
   const float *source = dataset.images.data<float>();
   int32_t *labelData = labels ? labels->data<int32_t>() : nullptr;
   const int32_t *sourceLabels = dataset.labels.data<int32_t>();
   for (int64_t row = 0; row < rows; ++row) {
-    int64_t index = visitingOrder[position + row];
+    int64_t index = visitingOrder[first + row];
     std::memcpy(imageData + row * pixels, source + index * pixels,
                 pixels * sizeof(float));
     if (labelData)
@@ -101,7 +118,7 @@ int64_t BatchLoader::fill(Tensor &images, Tensor *labels) {
   std::fill(imageData + rows * pixels, imageData + batch * pixels, 0.0f);
   if (labelData)
     std::fill(labelData + rows, labelData + batch, 0);
-  position += rows;
+  position += globalRows;
   return rows;
 }
 

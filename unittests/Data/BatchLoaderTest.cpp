@@ -105,6 +105,51 @@ TEST(BatchLoaderTest, DropLastSkipsTheShortBatch) {
   EXPECT_EQ(batches, 2);
 }
 
+// Three shards of a global batch of 6 each copy their third of every batch
+// the unsharded loader would draw: together exactly its images, apart none
+// twice; the short last batch is dropped on every shard.
+TEST(BatchLoaderTest, ShardsSplitEveryGlobalBatch) {
+  Dataset data = numberedDataset(20);
+  BatchLoader whole(data, {.batchSize = 6, .dropLast = true, .seed = 3});
+  std::vector<BatchLoader> shards;
+  for (int64_t shard = 0; shard < 3; ++shard)
+    shards.emplace_back(data, BatchOptions{.batchSize = 6, .seed = 3,
+                                           .shard = shard, .shards = 3});
+  Tensor wholeImages = whole.makeImageBatch();
+  Tensor shardImages = shards[0].makeImageBatch();
+  Tensor shardLabels = shards[0].makeLabelBatch();
+  ASSERT_EQ(shardImages.shape(), (std::vector<int64_t>{2, 4}));
+  EXPECT_EQ(shards[0].rowsPerBatch(), 2);
+  EXPECT_EQ(shards[2].batchesPerEpoch(), 3);
+
+  for (int64_t epoch = 0; epoch < 2; ++epoch) {
+    whole.startEpoch(epoch);
+    for (BatchLoader &shard : shards)
+      shard.startEpoch(epoch);
+    int64_t batches = 0;
+    while (whole.next(wholeImages)) {
+      ++batches;
+      for (int64_t shard = 0; shard < 3; ++shard) {
+        ASSERT_EQ(shards[shard].next(shardImages, shardLabels), 2);
+        for (int64_t i = 0; i < 2 * 4; ++i)
+          EXPECT_EQ(shardImages.data<float>()[i],
+                    wholeImages.data<float>()[shard * 2 * 4 + i]);
+      }
+    }
+    EXPECT_EQ(batches, 3);
+    for (BatchLoader &shard : shards)
+      EXPECT_EQ(shard.next(shardImages), 0);
+  }
+}
+
+TEST(BatchLoaderTest, RejectsShardsThatDoNotSplitTheBatch) {
+  Dataset data = numberedDataset(8);
+  EXPECT_THROW(BatchLoader(data, {.batchSize = 5, .shards = 2}), loom::Error);
+  EXPECT_THROW(BatchLoader(data, {.batchSize = 4, .shard = 2, .shards = 2}),
+               loom::Error);
+  EXPECT_THROW(BatchLoader(data, {.batchSize = 4, .shards = 0}), loom::Error);
+}
+
 TEST(BatchLoaderTest, WithoutShufflingKeepsFileOrder) {
   Dataset data = numberedDataset(5);
   BatchLoader loader(data, {.batchSize = 2, .shuffle = false});
