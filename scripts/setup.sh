@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ python3 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-          libomp-22-dev libfmt-dev libgtest-dev libpng-dev zlib1g-dev dataset-fashion-mnist)
+          libomp-22-dev libfmt-dev libgtest-dev libpng-dev zlib1g-dev dataset-fashion-mnist
+          libopenmpi-dev openmpi-bin)
 scripts/install-packages.sh "${packages[@]}"
 
 echo "== configuring and building in build/"

@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -48,11 +49,29 @@ if config.loom_sanitize:
     config.available_features.add("sanitizers")
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
+# MPI (LOOM_ENABLE_MPI found Open MPI): test/Distributed runs its ranks with
+# %mpirun. Without it those tests are skipped, and lit says why.
+mpirun = shutil.which("mpirun")
+if config.loom_mpi.upper() in ("ON", "1", "TRUE", "YES") and mpirun:
+    config.available_features.add("mpi")
+    # Root in CI containers, more ranks than cores on small machines; no
+    # pinning, so that tests running side by side share the cores. Open MPI
+    # itself leaks at exit, which a sanitized build's LeakSanitizer would
+    # report against the test.
+    launcher = mpirun + " --allow-run-as-root --oversubscribe --bind-to none"
+    if config.loom_sanitize:
+        launcher = ("env ASAN_OPTIONS=detect_leaks=0:allow_user_poisoning=0:"
+                    "intercept_tls_get_addr=0 " + launcher)
+    config.substitutions.append(("%mpirun", launcher))
+else:
+    lit_config.note("MPI is not available (install libopenmpi-dev and "
+                    "openmpi-bin, then configure again): the data-parallel "
+                    "tests in test/Distributed are skipped")
 lit_config.load_config(
     config, os.path.join(config.loom_src_root, "test", "lit.sanitizers.py"))
 
 llvm_config.with_environment("PATH", config.loom_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.loom_tools_dir, config.llvm_tools_dir]
-tools = ["loom-opt", "loomc", "loom-difftest", "loom-run"]
+tools = ["loom-opt", "loomc", "loom-difftest", "loom-run", "loom-dp-check"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

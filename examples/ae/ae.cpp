@@ -37,16 +37,14 @@ void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);
   // @forward(x: [batch, 784]) -> (reconstruction, mean squared error): the
   // function the training step differentiates and the one evaluation runs.
-  Module model = loom::models::buildModel("ae", {.batch = flags.batch}).take();
+  Module model = loom::models::buildModel("ae", {.batch = examples::rankBatch(flags)}).take();
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
                                  examples::trainerOptions(flags))
           .take();
 
-  data::BatchLoader trainLoader(
-      data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
-  data::BatchLoader testLoader(data.test,
-                               {.batchSize = flags.batch, .shuffle = false});
+  data::BatchLoader trainLoader = examples::trainingBatches(flags, data.train);
+  data::BatchLoader testLoader = examples::testBatches(flags, data.test);
   loom::Tensor images = trainLoader.makeImageBatch();
 
   examples::TrainingRun run(flags, kInfo, trainer, trainLoader.batchesPerEpoch());
@@ -75,7 +73,7 @@ void run(const examples::Flags &flags) {
 
     // The first test images (the loader's first batch, in dataset order)
     // beside their reconstructions.
-    int64_t shown = std::min<int64_t>({32, flags.batch, data.test.size()});
+    int64_t shown = std::min<int64_t>({32, examples::rankBatch(flags), data.test.size()});
     run.writePicture(
         "reconstructions.png",
         data::pairGrid(examples::firstRows(data.test.images, shown),

@@ -46,16 +46,14 @@ void run(const examples::Flags &flags) {
   // @forward(x: [batch, 28, 28], labels: [batch] i32) -> (logits [batch, 10],
   // cross-entropy loss)
   Module model =
-      loom::models::buildModel("attn-fmnist", {.batch = flags.batch}).take();
+      loom::models::buildModel("attn-fmnist", {.batch = examples::rankBatch(flags)}).take();
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
                                  examples::trainerOptions(flags))
           .take();
 
-  data::BatchLoader trainLoader(
-      data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
-  data::BatchLoader testLoader(data.test,
-                               {.batchSize = flags.batch, .shuffle = false});
+  data::BatchLoader trainLoader = examples::trainingBatches(flags, data.train);
+  data::BatchLoader testLoader = examples::testBatches(flags, data.test);
   loom::Tensor images = trainLoader.makeImageBatch({kImageSide, kImageSide});
   loom::Tensor labels = trainLoader.makeLabelBatch();
 

@@ -47,7 +47,10 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "                      (default {0}-out)\n"
       "  --resume FILE       continue from a checkpoint written by this example\n"
       "  --limit N           use only the first N training and test images\n"
-      "  --data DIR          Fashion-MNIST directory (default {4})\n",
+      "  --data DIR          Fashion-MNIST directory (default {4})\n"
+      "  --data-parallel     train on every rank of the MPI job, each on its\n"
+      "                      share of --batch (implied under mpirun; see\n"
+      "                      docs/distributed.md)\n",
       info.name, info.description, info.defaultEpochs, defaults.batch,
       defaults.data, hardwareThreads());
 }
@@ -87,6 +90,10 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
       flags.cache = true;
       continue;
     }
+    if (arg == "--data-parallel") {
+      flags.dataParallel = true;
+      continue;
+    }
     std::string_view flag = arg, value;
     if (size_t equals = arg.find('='); equals != std::string_view::npos) {
       flag = arg.substr(0, equals);
@@ -120,13 +127,22 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
     if (value.empty())
       throw Error(ErrorKind::InvalidArgument, fmt::format("{} needs a value", flag));
   }
+  flags.dataParallel = flags.dataParallel || launchedByMPI();
   return flags;
 }
 
 int exampleMain(int argc, char **argv, const ExampleInfo &info,
                 const std::function<void(const Flags &)> &body) {
+  std::shared_ptr<Communicator> ranks;
   try {
     Flags flags = parseFlags(argc, argv, info);
+    if (flags.dataParallel) {
+      flags.ranks = ranks = mpiWorld().take();
+      if (flags.batch % ranks->size() != 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    fmt::format("--batch {} does not split evenly over {} ranks",
+                                flags.batch, ranks->size()));
+    }
     body(flags);
     return 0;
   } catch (const Error &error) {
@@ -134,18 +150,49 @@ int exampleMain(int argc, char **argv, const ExampleInfo &info,
     std::string message = error.message();
     if (message.starts_with("error: "))
       message.erase(0, 7);
-    std::cerr << "loom-example-" << info.name << ": error: " << message << "\n";
+    std::string rank = ranks && ranks->size() > 1
+                           ? fmt::format(" (rank {} of {})", ranks->rank(), ranks->size())
+                           : "";
+    std::cerr << "loom-example-" << info.name << rank << ": error: " << message
+              << std::endl;
+    // The other ranks would wait for this one in the next exchange.
+    if (ranks && ranks->size() > 1)
+      ranks->abort(1);
     return 1;
   }
+}
+
+int64_t rankBatch(const Flags &flags) {
+  return flags.ranks ? flags.batch / flags.ranks->size() : flags.batch;
+}
+
+bool isLeader(const Flags &flags) {
+  return !flags.ranks || flags.ranks->rank() == 0;
+}
+
+data::BatchLoader trainingBatches(const Flags &flags, const data::Dataset &train) {
+  return data::BatchLoader(
+      train, {.batchSize = flags.batch,
+              .dropLast = true,
+              .seed = flags.seed,
+              .shard = flags.ranks ? flags.ranks->rank() : 0,
+              .shards = flags.ranks ? flags.ranks->size() : 1});
+}
+
+data::BatchLoader testBatches(const Flags &flags, const data::Dataset &test) {
+  return data::BatchLoader(test, {.batchSize = rankBatch(flags), .shuffle = false});
 }
 
 FashionMNIST loadFashionMNIST(const Flags &flags) {
   FashionMNIST data{
       data::loadFashionMNIST(data::Split::Train, flags.limit, flags.data).take(),
       data::loadFashionMNIST(data::Split::Test, flags.limit, flags.data).take()};
-  std::cout << fmt::format("Fashion-MNIST from {}: {} training, {} test images\n",
-                           flags.data, data.train.size(), data.test.size())
-            << std::flush;
+  if (isLeader(flags))
+    std::cout << fmt::format("Fashion-MNIST from {}: {} training, {} test images{}\n",
+                             flags.data, data.train.size(), data.test.size(),
+                             flags.ranks ? fmt::format(", on {} ranks", flags.ranks->size())
+                                         : "")
+              << std::flush;
   return data;
 }
 
@@ -154,11 +201,16 @@ training::TrainerOptions trainerOptions(const Flags &flags) {
   options.seed = flags.seed;
   options.compiler.threads = static_cast<unsigned>(flags.threads);
   options.compiler.cache = flags.cache;
+  options.communicator = flags.ranks;
   return options;
 }
 
 int64_t stepSeed(const Flags &flags, uint64_t step) {
-  return static_cast<int64_t>(rng::bits(flags.seed, kStepSeedStream, step));
+  // Rank r of W takes counter step * W + r: one process (W = 1) keeps the
+  // seeds it always had.
+  uint64_t ranks = flags.ranks ? flags.ranks->size() : 1;
+  uint64_t rank = flags.ranks ? flags.ranks->rank() : 0;
+  return static_cast<int64_t>(rng::bits(flags.seed, kStepSeedStream, step * ranks + rank));
 }
 
 Tensor firstRows(const Tensor &tensor, int64_t rows) {
@@ -207,12 +259,16 @@ TrainingRun::TrainingRun(const Flags &flags, const ExampleInfo &info,
           "of {} steps; resume with the --batch and --limit it was trained with",
           flags.resume, steps, stepsPerEpoch));
     startEpoch = static_cast<int64_t>(steps) / stepsPerEpoch;
-    std::cout << fmt::format("resumed from {} after epoch {}\n", flags.resume,
-                             startEpoch);
-    if (startEpoch >= flags.epochs)
-      std::cout << fmt::format("nothing to train: --epochs is {}\n", flags.epochs);
-    std::cout.flush();
+    if (isLeader(flags)) {
+      std::cout << fmt::format("resumed from {} after epoch {}\n", flags.resume,
+                               startEpoch);
+      if (startEpoch >= flags.epochs)
+        std::cout << fmt::format("nothing to train: --epochs is {}\n", flags.epochs);
+      std::cout.flush();
+    }
   }
+  if (!isLeader(flags))
+    return;
   lossLog.open(outPath("losses.tsv"),
                flags.resume.empty() ? std::ios::trunc : std::ios::app);
   if (!lossLog)
@@ -226,11 +282,14 @@ TrainingRun::TrainingRun(const Flags &flags, const ExampleInfo &info,
 void TrainingRun::beginEpoch(int64_t epochIndex) {
   epoch = epochIndex;
   stepInEpoch = 0;
-  progress->startEpoch(epoch);
+  if (progress)
+    progress->startEpoch(epoch);
 }
 
 void TrainingRun::step(const std::vector<double> &losses) {
   ++stepInEpoch;
+  if (!progress)
+    return;
   lossLog << epoch + 1 << '\t' << stepInEpoch;
   for (double loss : losses)
     lossLog << '\t' << fmt::format("{:.9g}", loss);
@@ -239,15 +298,22 @@ void TrainingRun::step(const std::vector<double> &losses) {
 }
 
 double TrainingRun::endEpoch() {
+  if (!progress)
+    return 0;
   lossLog.flush();
   return progress->endEpoch();
 }
 
-void TrainingRun::report(const std::string &line) { progress->message(line); }
+void TrainingRun::report(const std::string &line) {
+  if (progress)
+    progress->message(line);
+}
 
 void TrainingRun::saveCheckpoint() {
   std::string file = fmt::format("{}-epoch{}.ckpt", info.name, epoch + 1);
   trainer.save(outPath(file)).take();
+  if (!progress)
+    return;
   written.push_back(file);
   report(fmt::format("wrote {} in {}", fmt::join(written, ", "), flags.out));
   written.clear();
@@ -258,6 +324,8 @@ std::string TrainingRun::outPath(std::string_view file) const {
 }
 
 void TrainingRun::writePicture(std::string_view file, const data::Image &image) {
+  if (!progress)
+    return;
   data::writePng(outPath(file), image).take();
   written.emplace_back(file);
 }

@@ -7,6 +7,12 @@
 // per-step loss log and the per-epoch checkpoints. Everything throws
 // loom::Error on failure; `exampleMain` reports it and returns 1.
 //
+// Data parallelism (docs/distributed.md): under `mpirun`, or with
+// --data-parallel, every process is a rank of MPI's world. --batch is then
+// the global batch: each rank trains on its 1/W share of every batch, and
+// rank 0 alone prints, writes losses.tsv, pictures and checkpoints. A rank
+// that fails ends the whole job (Communicator::abort).
+//
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_EXAMPLES_EXAMPLESUPPORT_H
 #define LOOM_EXAMPLES_EXAMPLESUPPORT_H
@@ -15,11 +21,13 @@
 #include "loom/Data/FashionMNIST.h"
 #include "loom/Data/Image.h"
 #include "loom/Data/Progress.h"
+#include "loom/Runtime/Communicator.h"
 #include "loom/Training/Trainer.h"
 
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +46,7 @@ struct ExampleInfo {
 /// The flags every example takes (see `usage`).
 struct Flags {
   int64_t epochs = 1;
+  /// Images per training step, over all ranks.
   int64_t batch = 128;
   /// Threads of the compiled code (docs/performance.md, Threads).
   int64_t threads = 1;
@@ -48,18 +57,36 @@ struct Flags {
   std::string resume;
   std::optional<int64_t> limit;
   std::string data = data::kFashionMNISTDirectory;
+  /// --data-parallel, or started by mpirun.
+  bool dataParallel = false;
+  /// MPI's world when data-parallel (set by exampleMain), else null.
+  std::shared_ptr<Communicator> ranks;
 };
+
+/// Images per step on this rank: the global --batch over the ranks.
+int64_t rankBatch(const Flags &flags);
+/// Whether this process prints and writes files: rank 0, or the only one.
+bool isLeader(const Flags &flags);
+
+/// The training set in shuffled global batches of --batch images, of which
+/// this rank loads its share (the short last batch is dropped).
+data::BatchLoader trainingBatches(const Flags &flags, const data::Dataset &train);
+/// The test set in file order, in batches of rankBatch images: every rank
+/// evaluates all of it with the model it compiled, rank 0 reports.
+data::BatchLoader testBatches(const Flags &flags, const data::Dataset &test);
 
 /// Parses `--flag value` or `--flag=value`; prints the usage and exits for
 /// --help. A bad flag or value throws loom::Error.
 Flags parseFlags(int argc, char **argv, const ExampleInfo &info);
 
 /// The trainer options the flags ask for: --seed for the initial parameters,
-/// --threads for the compiled code.
+/// --threads for the compiled code, the ranks to exchange gradients with.
 training::TrainerOptions trainerOptions(const Flags &flags);
 
-/// Runs `body` with the parsed flags; a loom::Error it throws is printed as
-/// "loom-example-<name>: error: ..." and gives exit status 1.
+/// Runs `body` with the parsed flags (joining MPI's world when
+/// data-parallel); a loom::Error it throws is printed as
+/// "loom-example-<name>: error: ..." and gives exit status 1, or, on one of
+/// several ranks, ends every rank of the job with status 1.
 int exampleMain(int argc, char **argv, const ExampleInfo &info,
                 const std::function<void(const Flags &)> &body);
 
@@ -71,8 +98,9 @@ struct FashionMNIST {
 /// Both splits, each cut to --limit images when given.
 FashionMNIST loadFashionMNIST(const Flags &flags);
 
-/// A different 64-bit seed for every training step, for the random ops
-/// (noise, dropout) inside a compiled step.
+/// A different 64-bit seed for every training step and rank, for the random
+/// ops (noise, dropout) inside a compiled step: no two ranks draw the same
+/// noise for their rows.
 int64_t stepSeed(const Flags &flags, uint64_t step);
 /// One fixed seed for the random ops of evaluations, so that epochs compare.
 int64_t evaluationSeed(const Flags &flags);
@@ -92,6 +120,7 @@ Tensor firstRows(const Tensor &tensor, int64_t rows);
 ///   - `<out>/losses.tsv`: "epoch step loss..." per step, every loss printed
 ///     exactly (appended to when resuming);
 ///   - `<out>/<name>-epoch<N>.ckpt` after every epoch.
+/// On ranks other than 0 it shows and writes nothing (every rank resumes).
 class TrainingRun {
 public:
   TrainingRun(const Flags &flags, const ExampleInfo &info,
@@ -105,7 +134,8 @@ public:
   /// one the progress display shows.
   void step(const std::vector<double> &losses);
   void step(double loss) { step(std::vector<double>{loss}); }
-  /// Ends the epoch; returns its mean loss (of the first phase).
+  /// Ends the epoch; returns its mean loss (of the first phase) on rank 0,
+  /// 0 elsewhere.
   double endEpoch();
   /// Prints a line without garbling the progress bar.
   void report(const std::string &line);
@@ -128,6 +158,7 @@ private:
   int64_t stepInEpoch = 0;
   std::vector<std::string> written;
   std::ofstream lossLog;
+  /// Rank 0's only (null elsewhere).
   std::optional<data::ProgressReporter> progress;
 };
 

@@ -147,7 +147,7 @@ double sampleDiversity(const loom::Tensor &images) {
 
 void run(const examples::Flags &flags) {
   examples::FashionMNIST data = examples::loadFashionMNIST(flags);
-  Module model = buildModel(flags.batch);
+  Module model = buildModel(examples::rankBatch(flags));
   // Phase 1 updates the discriminator's parameters, phase 2 the generator's.
   std::vector<training::TrainPhase> phases{
       {.lossEntry = "discriminator_loss",
@@ -163,10 +163,8 @@ void run(const examples::Flags &flags) {
                                  examples::trainerOptions(flags))
           .take();
 
-  data::BatchLoader trainLoader(
-      data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
-  data::BatchLoader testLoader(data.test,
-                               {.batchSize = flags.batch, .shuffle = false});
+  data::BatchLoader trainLoader = examples::trainingBatches(flags, data.train);
+  data::BatchLoader testLoader = examples::testBatches(flags, data.test);
   loom::Tensor images = trainLoader.makeImageBatch({1, kSide, kSide});
   loom::Tensor seed = loom::Tensor::scalar<int64_t>(0);
 

@@ -101,16 +101,14 @@ void run(const examples::Flags &flags) {
     throw loom::Error(loom::ErrorKind::InvalidArgument, fmt::format("the interpolation picture needs {} test "
                                   "images; raise --limit",
                                   2 * kPairs));
-  Module model = buildModel(flags.batch);
+  Module model = buildModel(examples::rankBatch(flags));
   training::Trainer trainer =
       training::compileTrainStep(model.module(), "forward", training::Adam{},
                                  examples::trainerOptions(flags))
           .take();
 
-  data::BatchLoader trainLoader(
-      data.train, {.batchSize = flags.batch, .dropLast = true, .seed = flags.seed});
-  data::BatchLoader testLoader(data.test,
-                               {.batchSize = flags.batch, .shuffle = false});
+  data::BatchLoader trainLoader = examples::trainingBatches(flags, data.train);
+  data::BatchLoader testLoader = examples::testBatches(flags, data.test);
   loom::Tensor images = trainLoader.makeImageBatch();
   loom::Tensor seed = loom::Tensor::scalar<int64_t>(0);
 
@@ -145,7 +143,7 @@ void run(const examples::Flags &flags) {
     run.report(fmt::format("epoch {} test -elbo {:.2f} nats per image", epoch + 1,
                            negativeElbo / double(data.test.size())));
 
-    int64_t shown = std::min<int64_t>({32, flags.batch, data.test.size()});
+    int64_t shown = std::min<int64_t>({32, examples::rankBatch(flags), data.test.size()});
     run.writePicture(
         "reconstructions.png",
         data::pairGrid(examples::firstRows(data.test.images, shown),

@@ -16,6 +16,7 @@
 #include "loom/Compiler/Compiler.h"
 #include "loom/Runtime/Files.h"
 #include "loom/Compiler/MLIRCompile.h"
+#include "loom/Runtime/Communicator.h"
 #include "loom/Runtime/Npy.h"
 #include "loom/Runtime/Parameters.h"
 #include "loom/Runtime/SourceText.h"
@@ -45,6 +46,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace cl = llvm::cl;
 
@@ -183,6 +187,16 @@ static cl::opt<bool> trainStepMode(
     cl::desc("Build the training step (a model's own optimizer from docs/models.md; "
              "Adam for a file's entry); --emit prints it, --run trains"),
     cl::cat(loomcCategory));
+static cl::opt<bool> dataParallel(
+    "data-parallel",
+    cl::desc("With --train-step: every rank of the MPI job (mpirun) runs the "
+             "step on its share of each batch and the step averages the "
+             "gradients over the ranks; --batch is the global batch (a "
+             "file's shapes are each rank's); rank 0 alone prints and saves"),
+    cl::cat(loomcCategory));
+
+/// MPI's world with --data-parallel (set by drive), else null.
+static std::shared_ptr<loom::Communicator> ranks;
 static cl::opt<std::string> optimizerName(
     "optimizer",
     cl::desc("Optimizer of --train-step: sgd, adam or adamw with PyTorch's "
@@ -592,9 +606,13 @@ int addGradient(mlir::ModuleOp module, std::string &gradName) {
   return 0;
 }
 
+/// The ranks of a data-parallel run, 1 without --data-parallel.
+int64_t rankCount() { return ranks ? ranks->size() : 1; }
+
 /// Fills the batch inputs of a training step: Fashion-MNIST when --data is
-/// given (images for 'x', labels for 'labels'), else stand-in data; a rank-0
-/// i64 'seed' changes with every step.
+/// given (images for 'x', labels for 'labels'; each rank its share of every
+/// global batch), else stand-in data; a rank-0 i64 'seed' changes with
+/// every step and rank.
 class BatchSource {
 public:
   static loom::Expected<BatchSource>
@@ -615,9 +633,11 @@ public:
     for (const loom::ArgumentInfo &input : source.inputs)
       if (input.name == "x") {
         loom::data::BatchOptions options;
-        options.batchSize = input.type.shape.front();
+        options.batchSize = input.type.shape.front() * rankCount();
         options.seed = seed;
         options.dropLast = true;
+        options.shard = ranks ? ranks->rank() : 0;
+        options.shards = rankCount();
         source.loader.emplace(*dataset, options);
         if (source.loader->batchesPerEpoch() == 0)
           return loom::Error(loom::ErrorKind::InvalidArgument, fmt::format(
@@ -633,7 +653,8 @@ public:
     for (auto [input, tensor] : llvm::zip(inputs, batch))
       if (input.name == "seed" && input.type.shape.empty() &&
           input.type.dtype == loom::DType::I64)
-        *tensor.data<int64_t>() = static_cast<int64_t>(seed) + step;
+        *tensor.data<int64_t>() =
+            static_cast<int64_t>(seed) + step * rankCount() + (ranks ? ranks->rank() : 0);
     if (!loader)
       return batch;
     int64_t perEpoch = loader->batchesPerEpoch();
@@ -686,7 +707,10 @@ int runTraining(loom::Expected<loom::training::Trainer> trainer, double flops) {
   llvm::outs() << "training step @" << trainer->layout().entry << ": "
                << trainer->parameters().size() << " parameters, "
                << loom::training::describe(trainer->optimizer()) << ", seed "
-               << seed.getValue() << "\n";
+               << seed.getValue();
+  if (ranks)
+    llvm::outs() << ", " << ranks->size() << " ranks on " << ranks->name();
+  llvm::outs() << "\n";
   if (benchMode) {
     int64_t step = 0;
     return benchmark(
@@ -731,7 +755,8 @@ std::optional<std::string> misusedFlag() {
     return fmt::format("--batch must be positive, got {}",
                        batchSize.getValue());
   const cl::Option *trainingFlags[] = {&optimizerName, &learningRate,
-                                       &trainSteps, &dataDir, &trainImages};
+                                       &trainSteps, &dataDir, &trainImages,
+                                       &dataParallel};
   for (const cl::Option *flag : trainingFlags)
     if (given(*flag) && !trainStepMode)
       return fmt::format("--{} applies to --train-step only",
@@ -875,10 +900,36 @@ int drive() {
   if (trainStepMode) {
     std::vector<loom::training::TrainPhase> phases;
     loom::training::Optimizer optimizer = loom::training::Adam{};
+    // Only a run joins MPI's world; printing the step needs no ranks.
+    if (dataParallel && runEntry) {
+      auto world = loom::mpiWorld();
+      if (!world)
+        return fail(world.error());
+      ranks = *world;
+      // Ranks other than 0 print nothing but errors: their results are
+      // rank 0's.
+      if (ranks->rank() != 0) {
+        llvm::outs().flush();
+        int devNull = ::open("/dev/null", O_WRONLY);
+        if (devNull >= 0) {
+          ::dup2(devNull, STDOUT_FILENO);
+          ::close(devNull);
+        }
+      }
+    }
     if (!modelName.empty()) {
       loom::models::ModelOptions options;
       if (batchSize > 0)
         options.batch = batchSize;
+      if (ranks) {
+        // Each rank builds the model for its share of the global batch.
+        if (!options.batch)
+          return fail("--data-parallel with --model needs --batch, the global batch");
+        if (*options.batch % rankCount() != 0)
+          return fail(fmt::format("--batch {} does not split evenly over {} ranks",
+                                  *options.batch, rankCount()));
+        *options.batch /= rankCount();
+      }
       auto training = loom::training::buildModelTraining(modelName, options);
       if (!training)
         return fail(training.error());
@@ -906,9 +957,12 @@ int drive() {
     }
     if (learningRate != 0)
       std::visit([](auto &config) { config.lr = learningRate; }, optimizer);
+    loom::training::TrainStepOptions stepOptions;
+    if (dataParallel)
+      stepOptions.exchange = loom::training::GradientExchange{};
     if (emitKind) {
-      auto stepModule =
-          loom::training::buildTrainStepModule(module, phases, optimizer);
+      auto stepModule = loom::training::buildTrainStepModule(
+          module, phases, optimizer, nullptr, stepOptions);
       if (!stepModule)
         return fail(stepModule.error());
       if (int status = *emitKind == "artifact"
@@ -917,8 +971,8 @@ int drive() {
         return status;
     }
     if (!saveArtifactDir.empty()) {
-      auto stepModule =
-          loom::training::buildTrainStepModule(module, phases, optimizer);
+      auto stepModule = loom::training::buildTrainStepModule(
+          module, phases, optimizer, nullptr, stepOptions);
       if (!stepModule)
         return fail(stepModule.error());
       if (int status = saveArtifact(**stepModule))
@@ -928,8 +982,8 @@ int drive() {
       return 0;
     double flops = 0;
     if (benchMode) {
-      auto stepModule =
-          loom::training::buildTrainStepModule(module, phases, optimizer);
+      auto stepModule = loom::training::buildTrainStepModule(
+          module, phases, optimizer, nullptr, stepOptions);
       if (!stepModule)
         return fail(stepModule.error());
       // The step is the public function the builder added; the model's own
@@ -942,6 +996,7 @@ int drive() {
     loom::training::TrainerOptions options;
     options.seed = seed;
     options.compiler = compilerOptions();
+    options.communicator = ranks;
     return runTraining(
         loom::training::compileTrainStep(module, phases, optimizer, options),
         flops);
@@ -983,9 +1038,18 @@ int main(int argc, char **argv) {
   targetName.setDescription(targetDescription);
   cl::ParseCommandLineOptions(argc, argv, "Loom compiler driver\n");
   // loom::Tensor throws when the system refuses an allocation.
+  int status;
   try {
-    return drive();
+    status = drive();
   } catch (const loom::Error &error) {
-    return fail(error);
+    status = fail(error);
   }
+  // A failed rank must not leave the others waiting in an exchange.
+  if (status != 0 && ranks && ranks->size() > 1) {
+    llvm::errs() << "loomc: rank " << ranks->rank() << " of " << ranks->size()
+                 << " failed; ending the job\n";
+    llvm::errs().flush();
+    ranks->abort(status);
+  }
+  return status;
 }
