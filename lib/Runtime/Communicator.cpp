@@ -262,16 +262,6 @@ void allReduceBucket(int64_t handle, int64_t kind, int64_t rank,
     recordFailure(reduced.error().withContext("loom.all_reduce"));
 }
 
-void allReduceF32(int64_t handle, int64_t kind, int64_t rank,
-                  const void *descriptor) {
-  allReduceBucket<float>(handle, kind, rank, descriptor);
-}
-
-void allReduceF64(int64_t handle, int64_t kind, int64_t rank,
-                  const void *descriptor) {
-  allReduceBucket<double>(handle, kind, rank, descriptor);
-}
-
 } // namespace
 
 ScopedCollectiveFailure::ScopedCollectiveFailure(std::optional<Error> &failure)
@@ -281,11 +271,24 @@ ScopedCollectiveFailure::ScopedCollectiveFailure(std::optional<Error> &failure)
 
 ScopedCollectiveFailure::~ScopedCollectiveFailure() { currentFailure = previous; }
 
-std::vector<std::pair<std::string, void *>> collectiveSymbols() {
-  return {
-      {kAllReduceF32Function, reinterpret_cast<void *>(&allReduceF32)},
-      {kAllReduceF64Function, reinterpret_cast<void *>(&allReduceF64)},
-  };
+} // namespace loom::detail
+
+// The symbols of loom/Support/Collectives.h, exported by LoomRuntime: code
+// the JIT runs is handed their addresses (collectiveSymbols), saved
+// artifacts and ahead-of-time objects link against them by name.
+extern "C" void loomAllReduceF32(int64_t handle, int64_t kind, int64_t rank,
+                                 const void *descriptor) {
+  loom::detail::allReduceBucket<float>(handle, kind, rank, descriptor);
 }
 
-} // namespace loom::detail
+extern "C" void loomAllReduceF64(int64_t handle, int64_t kind, int64_t rank,
+                                 const void *descriptor) {
+  loom::detail::allReduceBucket<double>(handle, kind, rank, descriptor);
+}
+
+std::vector<std::pair<std::string, void *>> loom::detail::collectiveSymbols() {
+  return {
+      {kAllReduceF32Function, reinterpret_cast<void *>(&loomAllReduceF32)},
+      {kAllReduceF64Function, reinterpret_cast<void *>(&loomAllReduceF64)},
+  };
+}
