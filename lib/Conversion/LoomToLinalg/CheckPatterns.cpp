@@ -22,7 +22,7 @@ using namespace loom;
 
 namespace {
 
-const char *checkerName(Type elementType) {
+StringRef checkerName(Type elementType) {
   return elementType.isF32() ? kCheckFiniteF32Function : kCheckFiniteF64Function;
 }
 
@@ -61,30 +61,29 @@ struct CheckFiniteToCall : OpConversionPattern<CheckFiniteOp> {
 
 } // namespace
 
-LogicalResult loom::declareRuntimeFunction(ModuleOp module, StringRef name,
-                                           FunctionType type,
-                                           StringRef purpose) {
-  if (Operation *existing = module.lookupSymbol(name)) {
-    auto function = dyn_cast<func::FuncOp>(existing);
-    if (function && function.isExternal() && function.getFunctionType() == type)
-      return success();
-    return existing->emitError("the symbol '")
-           << name << "' is reserved for " << purpose;
+LogicalResult loom::declareRuntimeFunctions(
+    ModuleOp module, function_ref<StringRef(Type)> nameOf,
+    function_ref<FunctionType(Type)> typeOf, StringRef purpose) {
+  for (Type elementType : {Type(Float32Type::get(module.getContext())),
+                           Type(Float64Type::get(module.getContext()))}) {
+    StringRef name = nameOf(elementType);
+    FunctionType type = typeOf(elementType);
+    if (Operation *existing = module.lookupSymbol(name)) {
+      auto function = dyn_cast<func::FuncOp>(existing);
+      if (function && function.isExternal() && function.getFunctionType() == type)
+        continue;
+      return existing->emitError("the symbol '")
+             << name << "' is reserved for " << purpose;
+    }
+    OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
+    func::FuncOp::create(builder, module.getLoc(), name, type).setPrivate();
   }
-  OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
-  auto function = func::FuncOp::create(builder, module.getLoc(), name, type);
-  function.setPrivate();
   return success();
 }
 
 LogicalResult loom::declareFiniteCheckers(ModuleOp module) {
-  for (Type elementType : {Type(Float32Type::get(module.getContext())),
-                           Type(Float64Type::get(module.getContext()))})
-    if (failed(declareRuntimeFunction(module, checkerName(elementType),
-                                      checkerType(elementType),
-                                      "the runtime's NaN/Inf checks")))
-      return failure();
-  return success();
+  return declareRuntimeFunctions(module, checkerName, checkerType,
+                                 "the runtime's NaN/Inf checks");
 }
 
 void loom::populateLoomCheckToLinalgPatterns(RewritePatternSet &patterns) {

@@ -23,7 +23,7 @@ using namespace loom;
 
 namespace {
 
-const char *allReduceName(Type elementType) {
+StringRef allReduceName(Type elementType) {
   return elementType.isF32() ? kAllReduceF32Function : kAllReduceF64Function;
 }
 
@@ -96,13 +96,8 @@ struct AllReduceToCall : OpConversionPattern<AllReduceOp> {
 } // namespace
 
 LogicalResult loom::declareCollectiveFunctions(ModuleOp module) {
-  for (Type elementType : {Type(Float32Type::get(module.getContext())),
-                           Type(Float64Type::get(module.getContext()))})
-    if (failed(declareRuntimeFunction(module, allReduceName(elementType),
-                                      allReduceType(elementType),
-                                      "the runtime's collectives")))
-      return failure();
-  return success();
+  return declareRuntimeFunctions(module, allReduceName, allReduceType,
+                                 "the runtime's collectives");
 }
 
 void loom::populateLoomCollectiveToLinalgPatterns(RewritePatternSet &patterns) {

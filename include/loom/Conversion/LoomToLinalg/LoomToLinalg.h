@@ -23,13 +23,13 @@ void populateLoomToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// Declares the runtime functions that lowered checks call
 /// (loom/Support/NonFiniteReport.h), unless the module has them; an error
 /// when the module uses their names for something else.
-/// Declares the private external function `name` of `type` that lowered ops
-/// call into the runtime; an existing symbol of that name that is not such a
-/// declaration is an error saying it is reserved for `purpose`.
-mlir::LogicalResult declareRuntimeFunction(mlir::ModuleOp module,
-                                           llvm::StringRef name,
-                                           mlir::FunctionType type,
-                                           llvm::StringRef purpose);
+/// Declares, for f32 and f64, the private external function `nameOf(t)` of
+/// type `typeOf(t)` that lowered ops call into the runtime; an existing
+/// symbol of that name that is not such a declaration is an error saying it
+/// is reserved for `purpose`.
+mlir::LogicalResult declareRuntimeFunctions(
+    mlir::ModuleOp module, llvm::function_ref<llvm::StringRef(mlir::Type)> nameOf,
+    llvm::function_ref<mlir::FunctionType(mlir::Type)> typeOf, llvm::StringRef purpose);
 mlir::LogicalResult declareFiniteCheckers(mlir::ModuleOp module);
 mlir::LogicalResult declareCollectiveFunctions(mlir::ModuleOp module);
 } // namespace loom
