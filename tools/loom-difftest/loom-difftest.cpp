@@ -613,7 +613,7 @@ mlir::OwningOpRef<mlir::ModuleOp> Campaign::shrink(mlir::func::FuncOp original) 
     auto ops = llvm::to_vector(llvm::map_range(
         current().getBody().front().without_terminator(), [](mlir::Operation &op) { return &op; }));
     for (int64_t i = static_cast<int64_t>(ops.size()) - 1; i >= 0 && !progress; --i) {
-      for (unsigned result = 0; result < ops[i]->getNumResults() && !progress; ++result) {
+      for (unsigned result = 0; !progress && result < ops[i]->getNumResults(); ++result) {
         // (An unused result of an op with others is no op to bypass.)
         if (ops[i]->getNumResults() > 1 && ops[i]->getResult(result).use_empty())
           continue;
