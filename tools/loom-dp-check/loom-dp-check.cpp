@@ -81,21 +81,17 @@ namespace {
 
 constexpr double kUnitRoundoff = 0x1p-24;
 
-/// A finished run: the trainer, its initial parameters, and the sum over its
-/// steps of the largest change of any parameter.
+/// A finished run: the trainer and the sum over its steps of the largest
+/// change of any parameter.
 struct Run {
   loom::training::Trainer trainer;
-  std::vector<loom::Tensor> initial;
   double summedLargestUpdates = 0;
 };
 
 std::vector<loom::Tensor> copyParameters(const loom::training::Trainer &trainer) {
   std::vector<loom::Tensor> copies;
-  for (const loom::training::NamedTensor &parameter : trainer.parameters()) {
-    loom::Tensor copy = loom::Tensor::zeros(parameter.tensor.shape());
-    std::copy_n(parameter.tensor.data<float>(), copy.numElements(), copy.data<float>());
-    copies.push_back(std::move(copy));
-  }
+  for (const loom::training::NamedTensor &parameter : trainer.parameters())
+    copies.push_back(parameter.tensor.clone());
   return copies;
 }
 
@@ -121,9 +117,7 @@ Run train(const loom::data::Dataset &images, int64_t rows, int64_t shard,
   Run run{loom::training::compileTrainStep(model.module(), "forward",
                                            loom::training::SGD{.lr = learningRate},
                                            options)
-              .take(),
-          {}};
-  run.initial = copyParameters(run.trainer);
+              .take()};
   loom::data::BatchLoader loader(images, {.batchSize = globalBatch,
                                           .dropLast = true,
                                           .seed = 0,
