@@ -1,7 +1,7 @@
 //===- Passes.h - Loom code generation passes -------------------*- C++ -*-===//
 //
 // Every code generation pass: the target-neutral ones (Codegen/Common) and
-// the CPU's (Codegen/CPU).
+// the CPU's (Codegen/CPU) and the GPU's (Codegen/GPU).
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOOM_CODEGEN_PASSES_H
@@ -9,12 +9,14 @@
 
 #include "loom/Codegen/CPU/Passes.h"
 #include "loom/Codegen/Common/Passes.h"
+#include "loom/Codegen/GPU/Passes.h"
 
 namespace loom {
 
 inline void registerLoomCodegenPasses() {
   registerLoomCodegenCommonPasses();
   registerLoomCodegenCPUPasses();
+  registerLoomCodegenGPUPasses();
 }
 
 } // namespace loom

@@ -473,7 +473,8 @@ LoweringConfigAttr SelectLoweringConfigPass::tileConfig(
   return LoweringConfigAttr::get(&getContext(), distribution, cacheTiles,
                                  /*packTiles=*/{},
                                  parallel, reduction,
-                                 vectorSizes, algorithm, root, fusedProducers);
+                                 vectorSizes, algorithm, root, fusedProducers,
+                                 /*threadTiles=*/{});
 }
 
 void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
@@ -486,7 +487,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
       loom::setLoweringConfig(
           op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
                                       chooseTransposedConvAlgorithm(op),
-                                      /*root=*/false, {}));
+                                      /*root=*/false, {}, {}));
     return;
   }
   // A packed matmul is replaced by a packed generic, configured in turn.
@@ -494,7 +495,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
     loom::setLoweringConfig(
         op, LoweringConfigAttr::get(&getContext(), {}, {},
                                     /*packTiles=*/{0, *columns, 0}, {}, {}, {},
-                                    ConvAlgorithm::none, /*root=*/false, {}));
+                                    ConvAlgorithm::none, /*root=*/false, {}, {}));
     return;
   }
   std::optional<ConvAlgorithm> direct;
@@ -503,7 +504,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
             chooseConvAlgorithm(conv, tile)) {
       loom::setLoweringConfig(
           op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
-                                      *algorithm, /*root=*/false, {}));
+                                      *algorithm, /*root=*/false, {}, {}));
       return;
     }
     direct = ConvAlgorithm::direct;

@@ -25,7 +25,7 @@ using loom::LoweringConfigAttr;
 
 namespace {
 
-enum class Level { Distribution, Cache, Register, Reduction };
+enum class Level { Distribution, Thread, Cache, Register, Reduction };
 
 SmallVector<OpFoldResult> asIndexAttrs(MLIRContext *context,
                                        ArrayRef<int64_t> sizes) {
@@ -71,6 +71,9 @@ SmallVector<int64_t> TileAndFusePass::tileSizes(linalg::LinalgOp op,
   case Level::Distribution:
     sizes = config.getDistributionTiles();
     break;
+  case Level::Thread:
+    sizes = config.getThreadTiles();
+    break;
   case Level::Cache:
     sizes = config.getCacheTiles();
     break;
@@ -105,7 +108,7 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
                                llvm::SmallPtrSetImpl<Operation *> &erased) {
   scf::SCFTilingOptions tilingOptions;
   tilingOptions.setTileSizes(asIndexAttrs(&getContext(), sizes));
-  if (level == Level::Distribution)
+  if (level == Level::Distribution || level == Level::Thread)
     tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tilingOptions);
@@ -139,13 +142,21 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
                    config.getRegisterTiles(),
                    config.getReductionTiles(), config.getVectorSizes(),
                    config.getConvAlgorithm(), /*root=*/false,
-                   config.getFusedProducers()));
+                   config.getFusedProducers(), config.getThreadTiles()));
   }
   // The root goes first, so a producer that only it read is left unused. A
   // fused producer with other users stays, and is tiled as a root later.
   erased.insert(root);
   rewriter.eraseOp(root);
   for (Operation *producer : tiled->fusedProducers) {
+    // A partial tile asks its producer's size; its destination has it too.
+    if (auto destinationStyle = dyn_cast<DestinationStyleOpInterface>(producer))
+      for (OpResult result : producer->getResults())
+        for (OpOperand &use : llvm::make_early_inc_range(result.getUses()))
+          if (auto dim = dyn_cast<tensor::DimOp>(use.getOwner()))
+            rewriter.modifyOpInPlace(dim, [&] {
+              use.set(destinationStyle.getTiedOpOperand(result)->get());
+            });
     if (!producer->use_empty())
       continue;
     erased.insert(producer);
@@ -169,6 +180,7 @@ void TileAndFusePass::runOnOperation() {
   std::optional<Level> parsed =
       llvm::StringSwitch<std::optional<Level>>(level)
           .Case("distribution", Level::Distribution)
+          .Case("thread", Level::Thread)
           .Case("cache", Level::Cache)
           .Case("register", Level::Register)
           .Case("reduction", Level::Reduction)
@@ -176,7 +188,7 @@ void TileAndFusePass::runOnOperation() {
   if (!parsed) {
     getOperation().emitError()
         << "loom-tile-and-fuse: unknown level '" << level
-        << "' (expected distribution, cache, register or reduction)";
+        << "' (expected distribution, thread, cache, register or reduction)";
     return signalPassFailure();
   }
 

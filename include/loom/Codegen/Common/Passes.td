@@ -213,6 +213,9 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
 
     - `level=distribution`: each root with `distribution_tiles` is tiled by
       them with an `scf.forall` (the threads' tiles).
+    - `level=thread`: each root with `thread_tiles` (a GPU's) is tiled by
+      them with an `scf.forall` inside its block's (`distribution_tiles`)
+      forall: one iteration per GPU thread of the block.
     - `level=cache`: each root with `cache_tiles` is tiled by them with
       `scf.for` loops (inside its thread tile, with the same rule as below).
     - `level=register`: each root with `register_tiles` is tiled by them with
@@ -223,10 +226,10 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
       its reduction loops tiled by them, so its accumulator is carried by the
       loop.
 
-    At the first two levels the producers of the operands a config lists in
-    `fused_producers` are computed inside the tiles (transitively, through
-    the fused producers' own configs); a fused producer left without users is
-    erased. Roots are visited consumers first, so an epilogue fuses the
+    At every level but `reduction` the producers of the operands a config
+    lists in `fused_producers` are computed inside the tiles (transitively,
+    through the fused producers' own configs); a fused producer left without
+    users is erased. Roots are visited consumers first, so an epilogue fuses the
     contraction it reads before that contraction could be tiled on its own.
     Tiled ops keep their config, except that a producer fused into a root's
     tiles joins its group and is no root of its own (`root = false`), so a
@@ -248,7 +251,8 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"level", "level", "std::string", /*default=*/"\"register\"",
-           "Tiling level: distribution, cache, register or reduction">,
+           "Tiling level: distribution, thread, cache, register or "
+           "reduction">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",

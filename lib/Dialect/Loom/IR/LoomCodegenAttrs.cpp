@@ -24,19 +24,40 @@ CPUTargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+LogicalResult
+GPUTargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                      unsigned sm, unsigned warpSize,
+                      unsigned maxThreadsPerBlock,
+                      uint64_t sharedMemoryPerBlock) {
+  if (sm < 50)
+    return emitError() << "sm must be a compute capability of at least 50, "
+                          "got "
+                       << sm;
+  if (warpSize == 0 || !llvm::isPowerOf2_32(warpSize))
+    return emitError() << "warp_size must be a power of two, got " << warpSize;
+  if (maxThreadsPerBlock == 0 || maxThreadsPerBlock % warpSize != 0)
+    return emitError() << "max_threads_per_block must be a positive multiple "
+                          "of warp_size, got "
+                       << maxThreadsPerBlock;
+  if (sharedMemoryPerBlock == 0)
+    return emitError() << "shared_memory_per_block must be positive";
+  return success();
+}
+
 LogicalResult LoweringConfigAttr::verify(
     function_ref<InFlightDiagnostic()> emitError,
     ArrayRef<int64_t> distributionTiles, ArrayRef<int64_t> cacheTiles,
     ArrayRef<int64_t> packTiles, ArrayRef<int64_t> registerTiles, ArrayRef<int64_t> reductionTiles,
     ArrayRef<int64_t> vectorSizes, ConvAlgorithm, bool,
-    ArrayRef<int64_t> fusedProducers) {
+    ArrayRef<int64_t> fusedProducers, ArrayRef<int64_t> threadTiles) {
   std::pair<StringLiteral, ArrayRef<int64_t>> levels[] = {
       {"distribution_tiles", distributionTiles},
       {"cache_tiles", cacheTiles},
       {"pack_tiles", packTiles},
       {"register_tiles", registerTiles},
       {"reduction_tiles", reductionTiles},
-      {"vector_sizes", vectorSizes}};
+      {"vector_sizes", vectorSizes},
+      {"thread_tiles", threadTiles}};
   std::optional<size_t> loops;
   for (auto [name, sizes] : levels) {
     if (sizes.empty())

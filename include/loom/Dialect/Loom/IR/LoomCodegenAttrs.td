@@ -35,6 +35,30 @@ def Loom_CPUTargetAttr : AttrDef<Loom_Dialect, "CPUTarget"> {
   let genVerifyDecl = 1;
 }
 
+def Loom_GPUTargetAttr : AttrDef<Loom_Dialect, "GPUTarget"> {
+  let mnemonic = "gpu_target";
+  let summary = "The facts about an NVIDIA GPU that its lowering strategy reads";
+  let description = [{
+    `loom.target = #loom.gpu_target<...>` on a module says which GPU its code
+    is for: the compute capability (`sm`, e.g. 80 for sm_80), the threads of
+    a warp, the most threads one block may have and the shared memory one
+    block may use, in bytes. `loom-gpu-select-lowering-config` derives the
+    block and thread tiles from it. `sm` is at least 50, `warp_size` a power
+    of two and `max_threads_per_block` a multiple of it.
+
+    ```mlir
+    module attributes {loom.target = #loom.gpu_target<sm = 80,
+        warp_size = 32, max_threads_per_block = 1024,
+        shared_memory_per_block = 49152>} {}
+    ```
+  }];
+  let parameters = (ins "unsigned":$sm, "unsigned":$warp_size,
+                        "unsigned":$max_threads_per_block,
+                        "uint64_t":$shared_memory_per_block);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+}
+
 def Loom_ConvNone : I32EnumAttrCase<"none", 0>;
 def Loom_ConvDirect : I32EnumAttrCase<"direct", 1>;
 def Loom_ConvIm2colPixels : I32EnumAttrCase<"im2col_pixels", 2>;
@@ -80,7 +104,8 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
     empty (omitted) list skips that level.
 
     - `distribution_tiles`: the parallel tiles handed to threads (an
-      `scf.forall`); empty: the op runs on one thread.
+      `scf.forall`); empty: the op runs on one thread. On a GPU, the tile of
+      one thread block.
     - `cache_tiles`: the parallel tiles whose operands stay in cache; a root
       is tiled by them with `scf.for` loops (inside its thread tile, around
       its register tiles).
@@ -106,6 +131,8 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
       root is only computed inside the tiles of the root that fuses it.
     - `fused_producers`: the operand numbers of the op whose producers join
       its group (computed inside its tiles).
+    - `thread_tiles`: on a GPU, the tile of one thread inside its block's
+      tile (an `scf.forall` nested in the block's); empty: not a GPU op.
 
     ```mlir
     %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<
@@ -126,7 +153,8 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
                              "::loom::ConvAlgorithm::none">:$conv_algorithm,
       DefaultValuedParameter<"bool", "false">:$root,
       Loom_SizesParameter<"operands whose producers join the group">
-          :$fused_producers);
+          :$fused_producers,
+      Loom_SizesParameter<"GPU thread tile per loop">:$thread_tiles);
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
 }

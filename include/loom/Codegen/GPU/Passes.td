@@ -1,0 +1,132 @@
+//===- Passes.td - GPU code generation passes --------------*- tablegen -*-===//
+//
+// The GPU's strategy (what to do, from the target description) and the
+// GPU-only mechanism passes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOOM_CODEGEN_GPU_PASSES_TD
+#define LOOM_CODEGEN_GPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def AttachGPUTarget : Pass<"loom-gpu-attach-target", "mlir::ModuleOp"> {
+  let summary = "Record the GPU the module is compiled for as loom.target";
+  let description = [{
+    Sets `loom.target = #loom.gpu_target<...>` on the module from the
+    options, which mirror `loom::GPUTarget` (the defaults are sm_80's). A
+    module that already has a `loom.target` keeps it, so a test can write its
+    own.
+
+    Example: `loom-gpu-attach-target{sm=90}` on `module {}` gives
+
+    ```mlir
+    module attributes {loom.target = #loom.gpu_target<sm = 90,
+        warp_size = 32, max_threads_per_block = 1024,
+        shared_memory_per_block = 49152>} {}
+    ```
+  }];
+  let options = [
+    Option<"sm", "sm", "unsigned", /*default=*/"80",
+           "Compute capability (80 for sm_80)">,
+    Option<"warpSize", "warp-size", "unsigned", /*default=*/"32",
+           "Threads of a warp">,
+    Option<"maxThreadsPerBlock", "max-threads-per-block", "unsigned",
+           /*default=*/"1024", "Most threads of one block">,
+    Option<"sharedMemoryPerBlock", "shared-memory-per-block", "uint64_t",
+           /*default=*/"49152", "Shared memory of one block in bytes">,
+  ];
+  let dependentDialects = ["loom::LoomDialect"];
+}
+
+def SelectGPULoweringConfig
+    : Pass<"loom-gpu-select-lowering-config", "mlir::func::FuncOp"> {
+  let summary = "The GPU strategy: decide how each linalg op is lowered";
+  let description = [{
+    Reads the module's `#loom.gpu_target` and writes a
+    `#loom.lowering_config` on every linalg op it maps to the GPU; the
+    mechanism passes (`loom-tile-and-fuse` at levels `distribution` and
+    `thread`, then `loom-gpu-map-to-processors`) carry it out. Every decision
+    is made here:
+
+    - Only parallel loops are distributed; each thread computes its outputs'
+      reductions alone, in the same order as the CPU's code does, so no
+      result depends on the block shape.
+    - A thread's tile is one output element (`thread_tiles` of 1 on every
+      parallel loop, 0 on reductions).
+    - A block's tile (`distribution_tiles`) takes the innermost parallel
+      loops, innermost first, until it holds `threads-per-block` threads
+      (at most the target's `max_threads_per_block`): consecutive threads
+      then read consecutive elements of the innermost dimension, which
+      coalesces their loads. A tile size is preferably a divisor of its
+      loop's trip count (no partial tiles), when a divisor at least half
+      the wanted size exists.
+    - Ops whose outputs are scattered (a transposed convolution's faithful
+      generic) and ops without parallel loops are left unconfigured: they
+      run as one-thread kernels (`loom-gpu-map-to-processors`).
+    - Fills that initialize a reduction's output are fused into its tiles.
+
+    Example, for `linalg.generic` on `tensor<64x784xf32>` with 256 threads
+    a block: `distribution_tiles = [1, 196]`, `thread_tiles = [1, 1]`.
+  }];
+  let options = [
+    Option<"threadsPerBlock", "threads-per-block", "unsigned",
+           /*default=*/"256",
+           "Threads the strategy aims for in one block">,
+  ];
+  let dependentDialects = ["loom::LoomDialect"];
+}
+
+def MapToProcessors
+    : Pass<"loom-gpu-map-to-processors", "mlir::func::FuncOp"> {
+  let summary = "Map the block and thread foralls of bufferized code to GPU "
+                "processors; run what is left on the host as one-thread "
+                "kernels";
+  let description = [{
+    After bufferization, on each function:
+
+    - A top-level `scf.forall` (the tiles of one block each) becomes an
+      `scf.parallel` over its iterations mapped to `block_x`, and an
+      `scf.forall` directly inside it (one thread each) an `scf.parallel`
+      mapped to `thread_x`; the iteration of a multi-dimensional forall is
+      linearized, its innermost dimension fastest (consecutive threads, then
+      consecutive elements). A thread forall whose trip count depends on
+      the block (a partial tile) gets its largest trip count as its thread
+      count, and the threads past the block's own count do nothing.
+    - A top-level `memref.load` of an argument that nothing but loads
+      reads (a random seed) is copied into each kernel that uses its value.
+    - Any other top-level op that reads or writes memory (a `memref.copy`
+      that bufferization added, an op the strategy did not distribute) is
+      wrapped in a one-block, one-thread `scf.parallel`: the host only
+      launches kernels, it never touches device memory.
+
+    `convert-parallel-loops-to-gpu` then turns each mapped nest into a
+    `gpu.launch`. A forall nested deeper, or a thread forall of more than
+    `max-threads` iterations, is an error.
+  }];
+  let options = [
+    Option<"maxThreads", "max-threads", "unsigned", /*default=*/"1024",
+           "Most threads of one block">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::gpu::GPUDialect",
+    "mlir::scf::SCFDialect",
+  ];
+}
+
+def MergeKernelModules
+    : Pass<"loom-gpu-merge-kernel-modules", "mlir::ModuleOp"> {
+  let summary = "Move every outlined kernel into one gpu.module";
+  let description = [{
+    `gpu-kernel-outlining` gives each kernel a `gpu.module` of its own,
+    named uniquely, with the kernel named after the function it came from.
+    This pass moves the kernels of all of them into the first, each renamed
+    after the module it leaves, and points every `gpu.launch_func` at it, so
+    a program's kernels are one PTX module: one file for `ptxas`, one module
+    for the driver to load.
+  }];
+  let dependentDialects = ["mlir::gpu::GPUDialect"];
+}
+
+#endif // LOOM_CODEGEN_GPU_PASSES_TD

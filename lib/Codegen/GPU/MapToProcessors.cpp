@@ -1,0 +1,418 @@
+//===- MapToProcessors.cpp - Block and thread foralls onto the GPU --------===//
+//
+// Mechanism only: which loops are blocks and which are threads was decided
+// by the strategy's tiles (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "loom/Codegen/GPU/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
+
+namespace loom {
+#define GEN_PASS_DEF_MAPTOPROCESSORS
+#include "loom/Codegen/GPU/Passes.h.inc"
+} // namespace loom
+
+using namespace mlir;
+
+namespace {
+
+/// Whether `op` reads or writes memory (allocating, freeing and taking views
+/// does not): on the GPU only kernels may do that.
+bool accessesMemory(Operation *op) {
+  if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp>(op))
+    return false;
+  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!effects)
+    return !op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
+           op->getNumRegions() > 0;
+  return effects.hasEffect<MemoryEffects::Read>() ||
+         effects.hasEffect<MemoryEffects::Write>();
+}
+
+/// Whether `op` writes memory: in a block's body outside its threads' loop
+/// every thread would run it.
+bool writesMemory(Operation *op) {
+  if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp>(op))
+    return false;
+  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!effects)
+    return !op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
+           op->getNumRegions() > 0;
+  return effects.hasEffect<MemoryEffects::Write>();
+}
+
+/// A one-dimensional scf.parallel over [0, count) mapped to `processor`,
+/// whose body `buildBody` fills given the induction variable.
+scf::ParallelOp createMappedLoop(
+    OpBuilder &builder, Location loc, Value count, gpu::Processor processor,
+    function_ref<void(OpBuilder &, Location, Value)> buildBody) {
+  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  auto loop = scf::ParallelOp::create(builder, loc, ValueRange{zero},
+                                      ValueRange{count}, ValueRange{one});
+  // The body is built once the loop is in its block, so that folding the
+  // index arithmetic can see the enclosing ops.
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPoint(loop.getBody()->getTerminator());
+    buildBody(builder, loc, loop.getInductionVars().front());
+  }
+  MLIRContext *context = builder.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(1, context);
+  (void)gpu::setMappingAttr(
+      loop, {gpu::ParallelLoopDimMappingAttr::get(context, processor, identity,
+                                                  identity)});
+  return loop;
+}
+
+/// Whether some op writes `value` or a view of it.
+bool isWritten(Value value) {
+  for (Operation *user : value.getUsers()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(user);
+        view && view.getViewSource() == value) {
+      if (llvm::any_of(user->getResults(), isWritten))
+        return true;
+      continue;
+    }
+    auto effects = dyn_cast<MemoryEffectOpInterface>(user);
+    if (!effects)
+      return true;
+    SmallVector<MemoryEffects::EffectInstance> instances;
+    effects.getEffectsOnValue(value, instances);
+    if (llvm::any_of(instances, [](const MemoryEffects::EffectInstance &e) {
+          return isa<MemoryEffects::Write>(e.getEffect());
+        }))
+      return true;
+  }
+  return false;
+}
+
+/// Whether `load` reads a function argument that nothing writes (a random
+/// seed): any kernel can load the same value.
+bool readsConstantArgument(memref::LoadOp load) {
+  auto argument = dyn_cast<BlockArgument>(load.getMemRef());
+  return argument &&
+         isa<FunctionOpInterface>(argument.getOwner()->getParentOp()) &&
+         !isWritten(argument);
+}
+
+/// The scalar code the host would compute from `load`: the load and the
+/// top-level pure ops that use it, transitively, in program order.
+SetVector<Operation *> scalarSlice(memref::LoadOp load) {
+  SetVector<Operation *> slice;
+  slice.insert(load);
+  Block *body = load->getBlock();
+  for (Operation &op : llvm::make_range(std::next(load->getIterator()), body->end())) {
+    if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op))
+      continue;
+    if (llvm::any_of(op.getOperands(), [&](Value operand) {
+          Operation *definer = operand.getDefiningOp();
+          return definer && slice.contains(definer);
+        }))
+      slice.insert(&op);
+  }
+  return slice;
+}
+
+/// Computes `slice` in every kernel (top-level op with regions) that uses
+/// its values instead of on the host, and erases it; fails when a value is
+/// used outside a kernel.
+LogicalResult computeInKernels(const SetVector<Operation *> &slice) {
+  SetVector<Operation *> kernels;
+  for (Operation *op : slice)
+    for (Operation *user : op->getUsers()) {
+      if (slice.contains(user))
+        continue;
+      Operation *kernel = user;
+      while (kernel->getParentOp() &&
+             !isa<FunctionOpInterface>(kernel->getParentOp()))
+        kernel = kernel->getParentOp();
+      if (kernel == user || kernel->getNumRegions() == 0)
+        return user->emitOpError()
+               << "uses on the host a value read from device memory";
+      kernels.insert(kernel);
+    }
+  for (Operation *kernel : kernels) {
+    OpBuilder builder(kernel->getContext());
+    builder.setInsertionPointToStart(&kernel->getRegion(0).front());
+    IRMapping mapping;
+    for (Operation *op : slice)
+      builder.clone(*op, mapping);
+    for (Operation *op : slice)
+      for (OpResult result : op->getResults())
+        result.replaceUsesWithIf(mapping.lookup(result), [&](OpOperand &use) {
+          return kernel->isProperAncestor(use.getOwner());
+        });
+  }
+  for (Operation *op : llvm::reverse(slice))
+    op->erase();
+  return success();
+}
+
+/// Wraps `op` in a kernel of one block of one thread.
+LogicalResult runOnOneThread(Operation *op) {
+  if (op->getNumResults() != 0)
+    return op->emitOpError()
+           << "computes a value on the host from device memory; the GPU "
+              "strategy must leave no such op";
+  OpBuilder builder(op);
+  Location loc = op->getLoc();
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  createMappedLoop(builder, loc, one, gpu::Processor::BlockX,
+                   [&](OpBuilder &b, Location l, Value) {
+                     createMappedLoop(b, l, one, gpu::Processor::ThreadX,
+                                      [&](OpBuilder &inner, Location, Value) {
+                                        op->moveBefore(inner.getInsertionBlock(),
+                                                       inner.getInsertionPoint());
+                                      });
+                   });
+  return success();
+}
+
+/// The trip counts of `forall`'s loops, and for each the largest it can
+/// take (the same, when static); failure if one has no constant bound.
+struct TripCounts {
+  SmallVector<Value> counts;
+  SmallVector<int64_t> largest;
+};
+
+FailureOr<TripCounts> tripCounts(OpBuilder &builder, scf::ForallOp forall) {
+  TripCounts result;
+  Location loc = forall.getLoc();
+  for (auto [lower, upper, step] :
+       llvm::zip_equal(forall.getMixedLowerBound(), forall.getMixedUpperBound(),
+                       forall.getMixedStep())) {
+    AffineExpr l, u, s;
+    bindSymbols(builder.getContext(), l, u, s);
+    OpFoldResult count = affine::makeComposedFoldedAffineApply(
+        builder, loc, (u - l).ceilDiv(s), {lower, upper, step});
+    Value countValue = getValueOrCreateConstantIndexOp(builder, loc, count);
+    FailureOr<int64_t> bound = ValueBoundsConstraintSet::computeConstantBound(
+        presburger::BoundType::UB, ValueBoundsConstraintSet::Variable(count),
+        /*stopCondition=*/nullptr, /*closedUB=*/true);
+    if (failed(bound))
+      return failure();
+    result.counts.push_back(countValue);
+    result.largest.push_back(*bound);
+  }
+  return result;
+}
+
+/// The position of iteration `linear` along each loop of a nest of `basis`
+/// trip counts, the innermost loop fastest.
+SmallVector<Value> delinearize(OpBuilder &builder, Location loc, Value linear,
+                               ArrayRef<int64_t> basis) {
+  if (basis.size() == 1)
+    return {linear};
+  SmallVector<OpFoldResult> sizes =
+      llvm::map_to_vector(basis, [&](int64_t size) -> OpFoldResult {
+        return builder.getIndexAttr(size);
+      });
+  return llvm::to_vector_of<Value>(
+      affine::AffineDelinearizeIndexOp::create(builder, loc, linear, sizes)
+          .getResults());
+}
+
+/// The induction variables of `forall` at `positions` along its loops.
+SmallVector<Value> inductionVars(OpBuilder &builder, Location loc,
+                                 scf::ForallOp forall,
+                                 ArrayRef<Value> positions) {
+  SmallVector<Value> ivs;
+  for (auto [position, lower, step] : llvm::zip_equal(
+           positions, forall.getMixedLowerBound(), forall.getMixedStep())) {
+    AffineExpr i, l, s;
+    bindSymbols(builder.getContext(), i, l, s);
+    ivs.push_back(getValueOrCreateConstantIndexOp(
+        builder, loc,
+        affine::makeComposedFoldedAffineApply(builder, loc, l + i * s,
+                                              {position, lower, step})));
+  }
+  return ivs;
+}
+
+/// Moves the body of `forall` (without its terminator) to `builder`'s
+/// insertion point, with `ivs` for its induction variables, and erases it.
+void inlineBody(OpBuilder &builder, scf::ForallOp forall,
+                ArrayRef<Value> ivs) {
+  Block &body = *forall.getBody();
+  for (auto [iv, replacement] : llvm::zip_equal(forall.getInductionVars(), ivs))
+    iv.replaceAllUsesWith(replacement);
+  Block *destination = builder.getInsertionBlock();
+  destination->getOperations().splice(builder.getInsertionPoint(),
+                                      body.getOperations(), body.begin(),
+                                      std::prev(body.end()));
+  forall.erase();
+}
+
+class MapToProcessorsPass
+    : public loom::impl::MapToProcessorsBase<MapToProcessorsPass> {
+public:
+  using MapToProcessorsBase::MapToProcessorsBase;
+  void runOnOperation() override;
+
+private:
+  LogicalResult mapBlocks(scf::ForallOp forall);
+  LogicalResult mapThreads(scf::ForallOp forall);
+};
+
+LogicalResult MapToProcessorsPass::mapThreads(scf::ForallOp forall) {
+  OpBuilder builder(forall);
+  Location loc = forall.getLoc();
+  FailureOr<TripCounts> trips = tripCounts(builder, forall);
+  if (failed(trips))
+    return forall.emitOpError() << "has a thread count without a constant "
+                                   "bound";
+  int64_t threads = 1;
+  for (int64_t largest : trips->largest)
+    threads *= largest;
+  if (threads > int64_t(maxThreads))
+    return forall.emitOpError() << "needs " << threads
+                                << " threads in one block; at most "
+                                << maxThreads;
+  Value count = arith::ConstantIndexOp::create(builder, loc, threads);
+  createMappedLoop(
+      builder, loc, count, gpu::Processor::ThreadX,
+      [&](OpBuilder &b, Location l, Value linear) {
+        SmallVector<Value> positions =
+            delinearize(b, l, linear, trips->largest);
+        // A partial tile's extra threads do nothing.
+        Value guard;
+        for (auto [position, trip, largest] :
+             llvm::zip_equal(positions, trips->counts, trips->largest)) {
+          if (getConstantIntValue(trip) == largest)
+            continue;
+          Value below = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult,
+                                              position, trip);
+          guard = guard ? arith::AndIOp::create(b, l, guard, below) : below;
+        }
+        if (!guard) {
+          inlineBody(b, forall, inductionVars(b, l, forall, positions));
+          return;
+        }
+        auto branch = scf::IfOp::create(b, l, guard, /*withElse=*/false);
+        OpBuilder inner = branch.getThenBodyBuilder();
+        inlineBody(inner, forall, inductionVars(inner, l, forall, positions));
+      });
+  return success();
+}
+
+LogicalResult MapToProcessorsPass::mapBlocks(scf::ForallOp forall) {
+  if (forall.getNumResults() != 0)
+    return forall.emitOpError() << "still has results after bufferization";
+  OpBuilder builder(forall);
+  Location loc = forall.getLoc();
+  FailureOr<TripCounts> trips = tripCounts(builder, forall);
+  if (failed(trips))
+    return forall.emitOpError() << "has a block count without a constant "
+                                   "bound";
+  int64_t blocks = 1;
+  for (auto [trip, largest] : llvm::zip_equal(trips->counts, trips->largest)) {
+    if (getConstantIntValue(trip) != largest)
+      return forall.emitOpError() << "has a dynamic block count";
+    blocks *= largest;
+  }
+  Value count = arith::ConstantIndexOp::create(builder, loc, blocks);
+  createMappedLoop(builder, loc, count, gpu::Processor::BlockX,
+                   [&](OpBuilder &b, Location l, Value linear) {
+                     SmallVector<Value> positions =
+                         delinearize(b, l, linear, trips->largest);
+                     inlineBody(b, forall,
+                                inductionVars(b, l, forall, positions));
+                   });
+  return success();
+}
+
+void MapToProcessorsPass::runOnOperation() {
+  func::FuncOp function = getOperation();
+  if (function.isExternal())
+    return;
+  // Scalars the host would read from device memory are computed where they
+  // are used, once every op that touches memory is in a kernel.
+  SmallVector<SetVector<Operation *>> scalarSlices;
+  SetVector<Operation *> deferred;
+  for (auto load : function.getBody().getOps<memref::LoadOp>())
+    if (!deferred.contains(load) && readsConstantArgument(load)) {
+      scalarSlices.push_back(scalarSlice(load));
+      deferred.insert(scalarSlices.back().begin(), scalarSlices.back().end());
+    }
+  SmallVector<Operation *> topLevel;
+  for (Operation &op : function.getBody().getOps())
+    topLevel.push_back(&op);
+  for (Operation *op : topLevel) {
+    if (deferred.contains(op) || isa<scf::ForallOp>(op) ||
+        op->hasTrait<OpTrait::IsTerminator>() || !accessesMemory(op))
+      continue;
+    if (failed(runOnOneThread(op)))
+      return signalPassFailure();
+  }
+  for (const SetVector<Operation *> &slice : scalarSlices)
+    if (failed(computeInKernels(slice)))
+      return signalPassFailure();
+  topLevel.clear();
+  for (Operation &op : function.getBody().getOps())
+    topLevel.push_back(&op);
+  for (Operation *op : topLevel) {
+    if (op->hasTrait<OpTrait::IsTerminator>())
+      continue;
+    auto forall = dyn_cast<scf::ForallOp>(op);
+    if (!forall)
+      continue;
+    // The block's body: one thread forall, or ops all threads would run
+    // (which may read, not write).
+    SmallVector<scf::ForallOp> threadLoops(
+        forall.getBody()->getOps<scf::ForallOp>());
+    bool othersWrite = llvm::any_of(
+        forall.getBody()->without_terminator(), [](Operation &inner) {
+          return !isa<scf::ForallOp>(inner) && writesMemory(&inner);
+        });
+    if (threadLoops.size() > 1 || (threadLoops.size() == 1 && othersWrite)) {
+      forall.emitOpError() << "has work outside its one thread forall";
+      return signalPassFailure();
+    }
+    if (threadLoops.empty()) {
+      // No thread tiles: one thread does the block's work.
+      SmallVector<Operation *> work;
+      for (Operation &inner : forall.getBody()->without_terminator())
+        if (writesMemory(&inner))
+          work.push_back(&inner);
+      for (Operation *inner : work) {
+        OpBuilder builder(inner);
+        Value one = arith::ConstantIndexOp::create(builder, inner->getLoc(), 1);
+        if (inner->getNumResults() != 0) {
+          inner->emitOpError() << "computes a value in a block outside its "
+                                  "threads";
+          return signalPassFailure();
+        }
+        createMappedLoop(builder, inner->getLoc(), one,
+                         gpu::Processor::ThreadX,
+                         [&](OpBuilder &b, Location, Value) {
+                           inner->moveBefore(b.getInsertionBlock(),
+                                             b.getInsertionPoint());
+                         });
+      }
+    } else if (failed(mapThreads(threadLoops.front()))) {
+      return signalPassFailure();
+    }
+    if (failed(mapBlocks(forall)))
+      return signalPassFailure();
+  }
+  // Deeper foralls were not tiled for a GPU.
+  WalkResult deeper = function.walk([](scf::ForallOp forall) {
+    forall.emitOpError() << "is nested deeper than a block's threads";
+    return WalkResult::interrupt();
+  });
+  if (deeper.wasInterrupted())
+    signalPassFailure();
+}
+
+} // namespace
