@@ -11,6 +11,7 @@
 #include "loom/Dialect/Loom/Transforms/Passes.h"
 #include "loom/InitAll.h"
 #include "loom/Runtime/Artifact.h"
+#include "loom/Runtime/CudaDriver.h"
 #include "loom/Runtime/Files.h"
 #include "loom/Runtime/SourceText.h"
 #include "loom/Support/DTypeMLIR.h"
@@ -19,6 +20,7 @@
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/InitAllDialects.h"
@@ -347,7 +349,31 @@ constexpr std::pair<std::string_view, Translation> kTranslations[] = {
     {"llvmir", Translation::LLVMIR},
     {"asm", Translation::Asm},
     {"obj", Translation::Obj},
+    {"ptx", Translation::PTX},
 };
+
+/// Whether `kind` of artifact offers `translation`.
+bool offers(ArtifactKind kind, Translation translation) {
+  return translation != Translation::PTX ||
+         kind == ArtifactKind::ObjectFileWithPTX;
+}
+
+/// The PTX of every gpu.binary in `module`, each after a comment naming it.
+Expected<std::string> collectPTX(mlir::ModuleOp module) {
+  std::string ptx;
+  module.walk([&](mlir::gpu::BinaryOp binary) {
+    for (mlir::Attribute attribute : binary.getObjects()) {
+      auto object = llvm::dyn_cast<mlir::gpu::ObjectAttr>(attribute);
+      if (!object || object.getFormat() != mlir::gpu::CompilationTarget::Assembly)
+        continue;
+      ptx += "// kernels of @" + binary.getSymName().str() + "\n";
+      ptx += object.getObject().getValue().str();
+    }
+  });
+  if (ptx.empty())
+    return Error(ErrorKind::CompileFailure, "the module holds no PTX");
+  return ptx;
+}
 
 } // namespace
 
@@ -357,7 +383,8 @@ resolveTarget(const CompilerOptions &options) {
   if (!backend)
     return backend.error();
   Expected<std::unique_ptr<CodegenTarget>> target =
-      (*backend)->resolve({options.cpu, options.cpuFeatures, options.threads});
+      (*backend)->resolve(
+          {options.cpu, options.cpuFeatures, options.threads, options.gpuArch});
   if (!target)
     return target.error();
   return std::shared_ptr<const CodegenTarget>(std::move(*target));
@@ -375,12 +402,14 @@ loweringStagesOf(std::shared_ptr<const CodegenTarget> target) {
   return stages;
 }
 
-std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages) {
+std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages,
+                                     ArtifactKind kind) {
   std::vector<std::string> names;
   for (const StageInfo &stage : stages)
     names.push_back(stage.name.str());
   for (const auto &[name, translation] : kTranslations)
-    names.emplace_back(name);
+    if (offers(kind, translation))
+      names.emplace_back(name);
   return names;
 }
 
@@ -618,7 +647,18 @@ Expected<Executable> CompileSession::compile(
   Expected<HostTarget> host = hostTarget(options, /*positionIndependent=*/false);
   if (!host)
     return host.error();
+  if (host->target->launchesGPUKernels()) {
+    if (options.checkNumerics)
+      return Error(ErrorKind::Unsupported,
+                   "NaN/Inf checks run on the host; the " + options.target +
+                       " target has none yet");
+    // Its code runs only with a driver: say so before compiling it.
+    if (Expected<void> driver = cuda::ensureDriver(); !driver)
+      return driver.error();
+  }
   ArtifactInfo info;
+  if (host->target->launchesGPUKernels())
+    info.targetBackend = std::string(kGPUTargetBackend);
   info.threads = options.threads;
   info.targetCPU = host->machine->getTargetCPU().str();
   Expected<std::vector<Signature>> signatures =
@@ -728,6 +768,8 @@ Expected<CompileSession::CompiledObject> CompileSession::compileObject(
   if (!machine)
     return machine.error();
   CompiledObject compiled;
+  if ((*target)->launchesGPUKernels())
+    compiled.info.targetBackend = std::string(kGPUTargetBackend);
   compiled.info.threads = options.threads;
   compiled.info.targetCPU = (*machine)->getTargetCPU().str();
   Expected<std::vector<Signature>> signatures =
@@ -985,16 +1027,19 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
   auto stage = llvm::find_if(stages, [&](const LoweringStage &candidate) {
     return candidate.name == emitName;
   });
+  ArtifactKind kind = (*target)->launchesGPUKernels()
+                          ? ArtifactKind::ObjectFileWithPTX
+                          : ArtifactKind::ObjectFile;
   auto translation =
       llvm::find_if(kTranslations, [&](const auto &entry) {
-        return entry.first == emitName;
+        return entry.first == emitName && offers(kind, entry.second);
       });
   if (stage != stages.end())
     stages.erase(stage + 1, stages.end());
   else if (translation == std::end(kTranslations))
     return Error(ErrorKind::InvalidArgument, "unknown emit stage '" + std::string(emitName) +
                  "'; expected one of " +
-                 llvm::join(emitNamesOf((*target)->stages()), ", "));
+                 llvm::join(emitNamesOf((*target)->stages(), kind), ", "));
   Expected<void> instrumented = instrument(module, options);
   if (!instrumented)
     return instrumented.error();
@@ -1008,6 +1053,8 @@ Expected<std::string> CompileSession::emit(mlir::ModuleOp module,
     module.print(stream);
     return output;
   }
+  if (translation->second == Translation::PTX)
+    return collectPTX(module);
 
   Expected<std::unique_ptr<llvm::TargetMachine>> machine =
       targetMachine(**target, options);

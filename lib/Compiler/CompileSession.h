@@ -31,7 +31,7 @@
 namespace loom::detail {
 
 /// What follows the last stage when emitting: "llvmir", "asm" or "obj".
-enum class Translation { LLVMIR, Asm, Obj };
+enum class Translation { LLVMIR, Asm, Obj, PTX };
 
 /// The backend `options.target` bound to `options.cpu`, `options.cpuFeatures`
 /// and `options.threads`.
@@ -41,7 +41,8 @@ resolveTarget(const CompilerOptions &options);
 std::vector<LoweringStage>
 loweringStagesOf(std::shared_ptr<const CodegenTarget> target);
 /// The names of `stages`, then those of the translations.
-std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages);
+std::vector<std::string> emitNamesOf(llvm::ArrayRef<StageInfo> stages,
+                                     ArtifactKind kind);
 
 class CompileSession {
 public:

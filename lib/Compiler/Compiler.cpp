@@ -23,7 +23,7 @@ Expected<std::vector<std::string>> emitNames(const CompilerOptions &options) {
   Expected<const TargetBackend *> backend = targetBackendNamed(options.target);
   if (!backend)
     return backend.error();
-  return detail::emitNamesOf((*backend)->stages());
+  return detail::emitNamesOf((*backend)->stages(), (*backend)->artifactKind());
 }
 
 Expected<std::vector<LoweringStage>>

@@ -5,6 +5,7 @@
 #include "CollectiveCalls.h"
 #include "NumericChecks.h"
 
+#include "loom/Runtime/CudaDriver.h"
 #include "loom/Runtime/Parameters.h"
 
 #include <span>
@@ -149,6 +150,87 @@ struct CompiledEntry {
 };
 } // namespace
 
+/// Device memory of one call, freed when the call ends.
+class DeviceBuffers {
+public:
+  DeviceBuffers() = default;
+  DeviceBuffers(const DeviceBuffers &) = delete;
+  DeviceBuffers &operator=(const DeviceBuffers &) = delete;
+  ~DeviceBuffers() {
+    for (void *buffer : buffers)
+      cuda::release(buffer);
+  }
+  /// A new buffer of `bytes`, holding a copy of `host` unless it is null.
+  Expected<void *> add(size_t bytes, const void *host = nullptr) {
+    Expected<void *> buffer = cuda::allocate(bytes);
+    if (!buffer)
+      return buffer.error();
+    buffers.push_back(*buffer);
+    if (host)
+      if (Expected<void> copied = cuda::copyToDevice(*buffer, host, bytes);
+          !copied)
+        return copied.error();
+    return *buffer;
+  }
+
+private:
+  std::vector<void *> buffers;
+};
+
+/// Calls GPU code (validated by callEntry): its arguments, outputs and
+/// workspace are copied to device memory, and the outputs and the
+/// arguments its tied results update are copied back.
+static Expected<void> callOnGPU(const CompiledEntry &compiled,
+                                std::span<const Tensor> args,
+                                std::span<Tensor> outputs, size_t words) {
+  if (Expected<void> driver = cuda::ensureDriver(); !driver)
+    return driver.error();
+  const Signature &signature = compiled.signature;
+  DeviceBuffers device;
+  bool hasWorkspace = signature.workspaceBytes.has_value();
+  CallFrame frame(args.size() + outputs.size() + (hasWorkspace ? 1 : 0),
+                  words + (hasWorkspace ? CallFrame::wordsOf(1) : 0));
+  std::vector<void *> argBuffers, outputBuffers;
+  for (const Tensor &arg : args) {
+    Expected<void *> buffer = device.add(arg.numBytes(), arg.rawData());
+    if (!buffer)
+      return buffer.error().withContext("'" + signature.entry + "'");
+    argBuffers.push_back(*buffer);
+    frame.add(*buffer, arg.shape().data(), arg.shape().size());
+  }
+  for (Tensor &output : outputs) {
+    Expected<void *> buffer = device.add(output.numBytes());
+    if (!buffer)
+      return buffer.error().withContext("'" + signature.entry + "'");
+    outputBuffers.push_back(*buffer);
+    frame.add(*buffer, output.shape().data(), output.shape().size());
+  }
+  if (hasWorkspace) {
+    int64_t bytes = static_cast<int64_t>(*signature.workspaceBytes);
+    Expected<void *> buffer = device.add(*signature.workspaceBytes);
+    if (!buffer)
+      return buffer.error().withContext("'" + signature.entry + "'");
+    frame.add(*buffer, &bytes, 1);
+  }
+  cuda::clearLaunchError();
+  compiled.function(frame.packed());
+  if (Expected<void> launched = cuda::takeLaunchError(); !launched)
+    return launched.error().withContext("'" + signature.entry + "'");
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (Expected<void> copied = cuda::copyToHost(
+            outputs[i].rawData(), outputBuffers[i], outputs[i].numBytes());
+        !copied)
+      return copied.error();
+  for (const ResultInfo &result : signature.results)
+    if (result.tiedTo)
+      if (Expected<void> copied = cuda::copyToHost(
+              const_cast<void *>(args[*result.tiedTo].rawData()),
+              argBuffers[*result.tiedTo], args[*result.tiedTo].numBytes());
+          !copied)
+        return copied.error();
+  return {};
+}
+
 /// `entry` among the compiled entries; a moved-from executable has none.
 static Expected<CompiledEntry> findEntry(const detail::ExecutableState *state,
                                          std::string_view entry) {
@@ -239,6 +321,9 @@ static Expected<void> callEntry(const detail::ExecutableState &state,
                  "'" + signature.entry + "' writes " + std::to_string(nextOutput) +
                      " untied results, got " + std::to_string(outputs.size()) +
                      " outputs");
+
+  if (state.info.targetBackend == kGPUTargetBackend)
+    return callOnGPU(compiled, args, outputs, words);
 
   std::optional<detail::WorkspacePool::Lease> workspace;
   if (compiled.workspaces) {

@@ -2,6 +2,7 @@
 #include "loom/Target/TargetBackend.h"
 
 #include "loom/Target/CPU/CPUBackend.h"
+#include "loom/Target/GPU/NVPTXBackend.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -20,6 +21,8 @@ Registry &registry() {
   static Registry *instance = [] {
     auto *result = new Registry;
     result->backends.push_back(createCPUBackend());
+    result->backends.push_back(createNVPTXBackend());
+    result->backends.push_back(createNVPTXHostEmulationBackend());
     return result;
   }();
   return *instance;
@@ -31,6 +34,8 @@ llvm::StringRef artifactKindName(ArtifactKind kind) {
   switch (kind) {
   case ArtifactKind::ObjectFile:
     return "object file";
+  case ArtifactKind::ObjectFileWithPTX:
+    return "object file with PTX kernels";
   }
   return "artifact";
 }

@@ -149,6 +149,11 @@ static cl::opt<std::string> cpuFeatures(
     cl::desc("LLVM CPU features added (+name) or removed (-name), "
              "comma-separated, e.g. -avx512f"),
     cl::cat(loomcCategory));
+static cl::opt<std::string> gpuArch(
+    "gpu-arch",
+    cl::desc("NVIDIA GPU architecture of --target=nvptx|nvptx-host: sm_80, "
+             "sm_86, sm_89 or sm_90"),
+    cl::init("sm_80"), cl::cat(loomcCategory));
 static cl::opt<bool> printTarget(
     "print-target",
     cl::desc("Print what --target and --cpu describe (vector width, vector "
@@ -230,6 +235,7 @@ loom::CompilerOptions compilerOptions() {
   options.target = targetName;
   options.cpu = cpuName;
   options.cpuFeatures = cpuFeatures;
+  options.gpuArch = gpuArch;
   return options;
 }
 
@@ -814,7 +820,8 @@ int drive() {
         loom::targetBackendNamed(targetName);
     if (!backend)
       return fail(backend.error());
-    auto target = (*backend)->resolve({cpuName, cpuFeatures, threads});
+    auto target =
+        (*backend)->resolve({cpuName, cpuFeatures, threads, gpuArch});
     if (!target)
       return fail(target.error());
     llvm::outs() << (*target)->summary() << "\n";

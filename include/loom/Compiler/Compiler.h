@@ -65,8 +65,10 @@ struct CompilerOptions {
   /// every MLIR pass (by stage) and of LLVM's phases: translation, its IR
   /// optimizer and machine code generation (`loomc --timing`).
   bool timing = false;
-  /// The target backend by name (`loomc --target=`); "cpu" is the one
-  /// registered so far (loom/Target/TargetBackend.h).
+  /// The target backend by name (`loomc --target=`): "cpu", "nvptx" (NVIDIA
+  /// GPUs; running the code needs a CUDA driver, docs/gpu.md) or
+  /// "nvptx-host" (the GPU strategy run on the host CPU, to check it).
+  /// See loom/Target/TargetBackend.h.
   std::string target = "cpu";
   /// The CPU the code is for (`--cpu=`): an LLVM CPU name such as "znver4"
   /// or "x86-64-v3", or "host", the CPU this process runs on. The strategy
@@ -76,6 +78,10 @@ struct CompilerOptions {
   /// LLVM features on top of the CPU's (`--cpu-features=`), comma-separated
   /// +name/-name, e.g. "-avx512f"; empty: the CPU's own.
   std::string cpuFeatures;
+  /// The GPU architecture of the "nvptx" and "nvptx-host" targets
+  /// (`--gpu-arch=`): sm_80, sm_86, sm_89 or sm_90. The host code is for
+  /// `cpu`, and `threads` must be 1.
+  std::string gpuArch = "sm_80";
 };
 
 /// Whether this Loom was built with OpenMP (LOOM_ENABLE_OPENMP, the default):

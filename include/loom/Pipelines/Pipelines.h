@@ -3,6 +3,7 @@
 #define LOOM_PIPELINES_PIPELINES_H
 
 #include "loom/Codegen/CPU/CPUTarget.h"
+#include "loom/Codegen/GPU/GPUTarget.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -81,6 +82,64 @@ void buildCPUCodegenStage(mlir::OpPassManager &pm,
 /// Returns false when no stage has that name.
 bool buildCPUPipeline(mlir::OpPassManager &pm, llvm::StringRef last = "llvm",
                       const CPUCodegenOptions &options = {});
+
+/// Choices of the GPU code generation stages.
+struct GPUCodegenOptions {
+  /// The GPU the code is for; the strategy stage reads its description.
+  GPUTarget target;
+  /// Threads the strategy aims for in one block.
+  unsigned threadsPerBlock = 256;
+  /// LLVM optimization level of the kernels' PTX, 0 to 3.
+  unsigned optLevel = 3;
+};
+
+/// The GPU (NVPTX) code generation stages, in order, after `linalg`:
+///   strategy    - calling convention applied as on the CPU; the GPU
+///                 recorded as `loom.target` and every op's
+///                 `loom.lowering_config` chosen by the GPU strategy
+///   tiled       - root ops tiled into block tiles (an `scf.forall`) and
+///                 thread tiles (an `scf.forall` inside it)
+///   bufferized  - tensors replaced by memrefs; temporaries in the
+///                 workspace, which the runtime allocates in device memory
+///   mapped      - block and thread loops mapped to GPU processors
+///                 (`scf.parallel` with `gpu.loop_dim_map`); everything else
+///                 that touches memory in one-thread kernels
+///   kernels     - `gpu.launch_func` of outlined kernels in a `gpu.module`
+///   llvm        - the host code in the LLVM dialect, calling the GPU
+///                 runtime (`mgpu*`), and the kernels as PTX in a
+///                 `gpu.binary`
+/// Every public function takes device pointers: its inputs, outputs and
+/// workspace are in the GPU's memory.
+void buildGPUStrategyStage(mlir::OpPassManager &pm,
+                           const GPUCodegenOptions &options);
+void buildGPUTilingStage(mlir::OpPassManager &pm,
+                         const GPUCodegenOptions &options);
+void buildGPUBufferizationStage(mlir::OpPassManager &pm,
+                                const GPUCodegenOptions &options);
+void buildGPUMappingStage(mlir::OpPassManager &pm,
+                          const GPUCodegenOptions &options);
+void buildGPUKernelStage(mlir::OpPassManager &pm,
+                         const GPUCodegenOptions &options);
+void buildGPULLVMStage(mlir::OpPassManager &pm,
+                       const GPUCodegenOptions &options);
+
+/// One named stage of the GPU pipeline.
+struct GPUPipelineStage {
+  llvm::StringLiteral name;
+  llvm::StringLiteral summary;
+  void (*build)(mlir::OpPassManager &pm, const GPUCodegenOptions &options);
+};
+
+/// Every stage of the GPU pipeline, in order: loom, linalg, strategy, tiled,
+/// bufferized, mapped, kernels, llvm.
+llvm::ArrayRef<GPUPipelineStage> gpuStages();
+
+/// The host's LLVM lowering of the GPU pipeline's `mapped` stage: the block
+/// and thread loops run one after another on the CPU (`options` is the
+/// host's), so the GPU strategy's tiles and mapping are checked against the
+/// reference evaluator on any machine (docs/gpu.md).
+void buildGPUHostEmulationStage(mlir::OpPassManager &pm,
+                                const CPUCodegenOptions &options);
 
 } // namespace loom
 

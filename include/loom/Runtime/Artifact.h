@@ -76,9 +76,14 @@ struct NumericCheckSite {
   std::string producer;
 };
 
+/// ArtifactInfo::targetBackend of code that launches GPU kernels: its
+/// entries take device memory, which the runtime stages (docs/gpu.md).
+inline constexpr std::string_view kGPUTargetBackend = "nvptx";
+
 struct ArtifactInfo {
   std::vector<Signature> signatures;
-  /// The target the code was compiled for: backend and CPU name.
+  /// The target the code was compiled for: backend ("host-cpu", or
+  /// kGPUTargetBackend) and the host CPU's name.
   std::string targetBackend = "host-cpu";
   std::string targetCPU;
   unsigned threads = 1;

@@ -3,9 +3,10 @@
 // A TargetBackend is one kind of machine Loom generates code for, chosen by
 // name (`loomc --target=NAME`, CompilerOptions::target): what it produces, the
 // named stages that lower a loom module for it, and how it turns a selection
-// (a CPU name, features) into a description of one machine. The host's CPU
-// family is the backend "cpu"; a GPU backend (NVPTX) is a second registration
-// with its own stages and artifact.
+// (a CPU name, features, a GPU architecture) into a description of one
+// machine. The host's CPU family is the backend "cpu"; NVIDIA GPUs are
+// "nvptx" (and "nvptx-host", its strategy run on the host), registrations
+// with their own stages.
 //
 // Resolving a selection gives a CodegenTarget, the backend bound to one
 // machine: it builds each stage's passes for that machine, creates the LLVM
@@ -41,6 +42,9 @@ enum class ArtifactKind {
   /// the JIT links in memory and an ahead-of-time build links into a shared
   /// library.
   ObjectFile,
+  /// Such an object for the host CPU, launching GPU kernels whose PTX it
+  /// holds (`--emit=ptx` writes that PTX).
+  ObjectFileWithPTX,
 };
 
 /// The name of an artifact kind, for messages: "object file".
@@ -56,6 +60,9 @@ struct TargetSelection {
   std::string features;
   /// Threads that run the generated code (CompilerOptions::threads).
   unsigned threads = 1;
+  /// The GPU architecture of a GPU backend, e.g. "sm_80"; CPU backends
+  /// ignore it.
+  std::string gpuArch = "sm_80";
 };
 
 /// One named stage of a backend's pipeline, as data.
@@ -88,6 +95,9 @@ public:
   /// An error unless code for this machine can run in this process: the
   /// JIT refuses code that would stop at an instruction the host lacks.
   virtual Expected<void> checkRunsOnHost() const = 0;
+  /// Whether the code launches GPU kernels: it then runs only where the
+  /// runtime finds a GPU driver, and takes device memory.
+  virtual bool launchesGPUKernels() const { return false; }
   /// The machine's description in one line, e.g. "cpu x86-64-v3:
   /// 256-bit vectors, 16 vector registers, ...", for tools and logs.
   virtual std::string summary() const = 0;
