@@ -77,6 +77,11 @@ static cl::opt<int64_t> shrinkTrials(
 static cl::opt<bool> printPrograms("print-programs",
                                    cl::desc("Print every generated function"),
                                    cl::cat(category));
+static cl::opt<std::string> targetName(
+    "target", cl::init("cpu"),
+    cl::desc("Target whose code is checked: cpu (at 1 and 2 threads) or "
+             "nvptx-host (the GPU strategy's tiles, run on this CPU)"),
+    cl::cat(category));
 static cl::opt<bool> verbose("v", cl::desc("Print progress and the rate"),
                              cl::cat(category));
 // For the lit test that shows the tester can fail: perturbs element 0 of
@@ -196,12 +201,14 @@ loom::Expected<Compiled> compileBoth(mlir::ModuleOp module) {
   if (mlir::failed(pm.run(module)))
     return loom::Error(loom::ErrorKind::InvalidIR, "loom-autodiff failed");
   loom::CompilerOptions options;
+  options.target = targetName;
   auto single = loom::compileModule(module, options);
   if (!single)
     return single.error();
   Compiled compiled{std::move(*single), std::nullopt, {}};
-  // A Loom without OpenMP compiles for one thread only.
-  if (!loom::threadsSupported())
+  // A Loom without OpenMP compiles for one thread only; a GPU's threads are
+  // its own.
+  if (!loom::threadsSupported() || targetName != "cpu")
     return compiled;
   options.threads = 2;
   mlir::OwningOpRef<mlir::ModuleOp> threaded = module.clone();
@@ -740,7 +747,12 @@ int main(int argc, char **argv) {
       return 2;
     std::vector<int64_t> indices;
     for (auto func : module->getOps<mlir::func::FuncOp>()) {
-      (void)func;
+      if (!func->getAttrOfType<mlir::IntegerAttr>(kSeedAttr)) {
+        llvm::errs() << inputFile << ": @" << func.getSymName()
+                     << " is not a loom-difftest program (it has no "
+                     << kSeedAttr << " attribute)\n";
+        return 2;
+      }
       indices.push_back(static_cast<int64_t>(indices.size()));
     }
     campaign.checkModule(*module, indices);
