@@ -47,8 +47,33 @@ if config.loom_openmp.upper() in ("ON", "1", "TRUE", "YES"):
     config.available_features.add("openmp")
 if config.loom_sanitize:
     config.available_features.add("sanitizers")
-if os.path.exists("/usr/local/cuda/bin/ptxas"):
+# The CUDA toolkit's PTX assembler checks the nvptx target's PTX; the tests
+# that need it are skipped, and lit says so, where it is absent.
+ptxas = shutil.which("ptxas") or "/usr/local/cuda/bin/ptxas"
+if os.path.exists(ptxas):
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+else:
+    lit_config.note("ptxas is not available (the CUDA toolkit's, under "
+                    "/usr/local/cuda/bin): the tests that assemble PTX are "
+                    "skipped")
+# A GPU: the CUDA driver loads and finds a device. Without one, the tests
+# that run GPU code are skipped, and lit says so.
+def has_cuda_gpu():
+    import ctypes
+    try:
+        driver = ctypes.CDLL("libcuda.so.1")
+    except OSError:
+        return False
+    count = ctypes.c_int(0)
+    return (driver.cuInit(0) == 0 and
+            driver.cuDeviceGetCount(ctypes.byref(count)) == 0 and
+            count.value > 0)
+if has_cuda_gpu():
+    config.available_features.add("cuda-gpu")
+else:
+    lit_config.note("skipped: no GPU (no CUDA driver or device): the tests "
+                    "that run GPU code are skipped")
 # MPI (LOOM_ENABLE_MPI found Open MPI): test/Distributed runs its ranks with
 # %mpirun. Without it those tests are skipped, and lit says why.
 mpirun = shutil.which("mpirun")

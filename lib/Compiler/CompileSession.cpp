@@ -377,6 +377,18 @@ Expected<std::string> collectPTX(mlir::ModuleOp module) {
 
 } // namespace
 
+Expected<void> checkRunnable(const CodegenTarget &target,
+                             const CompilerOptions &options) {
+  if (!target.launchesGPUKernels())
+    return {};
+  if (options.checkNumerics)
+    return Error(ErrorKind::Unsupported,
+                 "NaN/Inf checks run on the host; the " + options.target +
+                     " target has none yet");
+  // GPU code runs only with a driver: say so before compiling it.
+  return cuda::ensureDriver();
+}
+
 Expected<std::shared_ptr<const CodegenTarget>>
 resolveTarget(const CompilerOptions &options) {
   Expected<const TargetBackend *> backend = targetBackendNamed(options.target);
@@ -647,15 +659,9 @@ Expected<Executable> CompileSession::compile(
   Expected<HostTarget> host = hostTarget(options, /*positionIndependent=*/false);
   if (!host)
     return host.error();
-  if (host->target->launchesGPUKernels()) {
-    if (options.checkNumerics)
-      return Error(ErrorKind::Unsupported,
-                   "NaN/Inf checks run on the host; the " + options.target +
-                       " target has none yet");
-    // Its code runs only with a driver: say so before compiling it.
-    if (Expected<void> driver = cuda::ensureDriver(); !driver)
-      return driver.error();
-  }
+  if (Expected<void> runnable = checkRunnable(*host->target, options);
+      !runnable)
+    return runnable.error();
   ArtifactInfo info;
   if (host->target->launchesGPUKernels())
     info.targetBackend = std::string(kGPUTargetBackend);

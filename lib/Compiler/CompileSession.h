@@ -33,6 +33,11 @@ namespace loom::detail {
 /// What follows the last stage when emitting: "llvmir", "asm" or "obj".
 enum class Translation { LLVMIR, Asm, Obj, PTX };
 
+/// An error unless code for `target` can run in this process: GPU code needs
+/// a CUDA driver (and has no NaN/Inf checks).
+Expected<void> checkRunnable(const CodegenTarget &target,
+                             const CompilerOptions &options);
+
 /// The backend `options.target` bound to `options.cpu`, `options.cpuFeatures`
 /// and `options.threads`.
 Expected<std::shared_ptr<const CodegenTarget>>

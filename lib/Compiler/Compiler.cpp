@@ -45,6 +45,13 @@ namespace {
 Expected<Executable> compileThroughCache(detail::CompileSession &session,
                                          mlir::ModuleOp module,
                                          const CompilerOptions &options) {
+  Expected<std::shared_ptr<const CodegenTarget>> target =
+      detail::resolveTarget(options);
+  if (!target)
+    return target.error();
+  if (Expected<void> runnable = detail::checkRunnable(**target, options);
+      !runnable)
+    return runnable.error();
   Expected<std::vector<LoweringStage>> stages = loweringStages(options);
   if (!stages)
     return stages.error();

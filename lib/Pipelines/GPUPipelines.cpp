@@ -48,19 +48,21 @@ void buildGPUMappingStage(OpPassManager &pm,
   pm.addPass(createStripLoweringAttrs());
   MapToProcessorsOptions mapping;
   mapping.maxThreads = options.target.maxThreadsPerBlock;
+  // No canonicalization here: it would inline the one-iteration loops of
+  // one-thread kernels back into the host code.
   pm.addNestedPass<func::FuncOp>(createMapToProcessors(mapping));
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
 }
 
 void buildGPUKernelStage(OpPassManager &pm, const GPUCodegenOptions &) {
   pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
+  pm.addNestedPass<func::FuncOp>(createCheckHostCode());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createMergeKernelModules());
   // Inside the kernels, each thread's tile becomes loops.
   OpPassManager &kernels = pm.nest<gpu::GPUModuleOp>();
   kernels.addNestedPass<gpu::GPUFuncOp>(createConvertLinalgToLoopsPass());
   kernels.addPass(createLowerAffinePass());
+  kernels.addPass(createApproximateMath());
   kernels.addPass(createCanonicalizerPass());
   kernels.addPass(createCSEPass());
 }

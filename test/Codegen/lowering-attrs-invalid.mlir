@@ -32,3 +32,28 @@ func.func @f() attributes {c = #loom.lowering_config<vector_sizes = [8, 0]>} { r
 
 // expected-error @+1 {{fused_producers must be distinct operand numbers}}
 func.func @f() attributes {c = #loom.lowering_config<root = true, fused_producers = [2, 2]>} { return }
+
+// -----
+
+// expected-error @+1 {{sm must be a compute capability of at least 50, got 35}}
+module attributes {loom.target = #loom.gpu_target<sm = 35, warp_size = 32, max_threads_per_block = 1024, shared_memory_per_block = 49152>} {}
+
+// -----
+
+// expected-error @+1 {{warp_size must be a power of two, got 24}}
+module attributes {loom.target = #loom.gpu_target<sm = 80, warp_size = 24, max_threads_per_block = 1024, shared_memory_per_block = 49152>} {}
+
+// -----
+
+// expected-error @+1 {{max_threads_per_block must be a positive multiple of warp_size, got 1000}}
+module attributes {loom.target = #loom.gpu_target<sm = 80, warp_size = 32, max_threads_per_block = 1000, shared_memory_per_block = 49152>} {}
+
+// -----
+
+// expected-error @+1 {{shared_memory_per_block must be positive}}
+module attributes {loom.target = #loom.gpu_target<sm = 80, warp_size = 32, max_threads_per_block = 1024, shared_memory_per_block = 0>} {}
+
+// -----
+
+// expected-error @+1 {{thread_tiles has 1 entries where the other sizes have 2 (one per loop)}}
+func.func @f() attributes {c = #loom.lowering_config<distribution_tiles = [1, 256], thread_tiles = [1]>} { return }

@@ -113,7 +113,8 @@ SetVector<Operation *> scalarSlice(memref::LoadOp load) {
   slice.insert(load);
   Block *body = load->getBlock();
   for (Operation &op : llvm::make_range(std::next(load->getIterator()), body->end())) {
-    if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op))
+    if (op.getNumRegions() != 0 || op.hasTrait<OpTrait::IsTerminator>() ||
+        !isMemoryEffectFree(&op))
       continue;
     if (llvm::any_of(op.getOperands(), [&](Value operand) {
           Operation *definer = operand.getDefiningOp();
@@ -278,7 +279,7 @@ LogicalResult MapToProcessorsPass::mapThreads(scf::ForallOp forall) {
   if (threads > int64_t(maxThreads))
     return forall.emitOpError() << "needs " << threads
                                 << " threads in one block; at most "
-                                << maxThreads;
+                                << unsigned(maxThreads);
   Value count = arith::ConstantIndexOp::create(builder, loc, threads);
   createMappedLoop(
       builder, loc, count, gpu::Processor::ThreadX,
@@ -380,24 +381,20 @@ void MapToProcessorsPass::runOnOperation() {
       return signalPassFailure();
     }
     if (threadLoops.empty()) {
-      // No thread tiles: one thread does the block's work.
-      SmallVector<Operation *> work;
-      for (Operation &inner : forall.getBody()->without_terminator())
-        if (writesMemory(&inner))
-          work.push_back(&inner);
-      for (Operation *inner : work) {
-        OpBuilder builder(inner);
-        Value one = arith::ConstantIndexOp::create(builder, inner->getLoc(), 1);
-        if (inner->getNumResults() != 0) {
-          inner->emitOpError() << "computes a value in a block outside its "
-                                  "threads";
-          return signalPassFailure();
-        }
-        createMappedLoop(builder, inner->getLoc(), one,
-                         gpu::Processor::ThreadX,
+      // No thread tiles (a one-iteration thread forall folds away): one
+      // thread does the block's work, all of it in one loop.
+      Block *body = forall.getBody();
+      SmallVector<Operation *> work = llvm::map_to_vector(
+          body->without_terminator(), [](Operation &op) { return &op; });
+      if (!work.empty()) {
+        OpBuilder builder(work.front());
+        Location loc = forall.getLoc();
+        Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+        createMappedLoop(builder, loc, one, gpu::Processor::ThreadX,
                          [&](OpBuilder &b, Location, Value) {
-                           inner->moveBefore(b.getInsertionBlock(),
-                                             b.getInsertionPoint());
+                           for (Operation *op : work)
+                             op->moveBefore(b.getInsertionBlock(),
+                                            b.getInsertionPoint());
                          });
       }
     } else if (failed(mapThreads(threadLoops.front()))) {

@@ -115,6 +115,18 @@ def MapToProcessors
   ];
 }
 
+def CheckHostCode : Pass<"loom-gpu-check-host-code", "mlir::func::FuncOp"> {
+  let summary = "Fail on host code that reads or writes device memory";
+  let description = [{
+    After `convert-parallel-loops-to-gpu`, every buffer is device memory: the
+    host may allocate, free and take views of buffers and launch kernels, but
+    an op outside a `gpu.launch` that reads or writes memory is an error
+    naming it. It guards the invariant `loom-gpu-map-to-processors`
+    establishes against later passes (a canonicalization that inlines a
+    one-iteration loop would otherwise move a kernel's work to the host).
+  }];
+}
+
 def MergeKernelModules
     : Pass<"loom-gpu-merge-kernel-modules", "mlir::ModuleOp"> {
   let summary = "Move every outlined kernel into one gpu.module";
@@ -127,6 +139,28 @@ def MergeKernelModules
     for the driver to load.
   }];
   let dependentDialects = ["mlir::gpu::GPUDialect"];
+}
+
+def ApproximateMath : Pass<"loom-gpu-approximate-math", "mlir::gpu::GPUModuleOp"> {
+  let summary = "Compute the kernels' f32 math functions with polynomials";
+  let description = [{
+    Expands `math.powf`, `exp2`, `tan` and the hyperbolic functions into exp
+    and log, rewrites `math.tanh`, `math.exp`, `math.log`, `math.erf` and the
+    other f32 functions MLIR approximates into arithmetic, with the same
+    approximations the CPU's code uses (`loom-lower-vectors`), and `math.fma`, `absf`,
+    `floor`, `ceil`, `sqrt`, `rsqrt` (as 1 / sqrt), `copysign`, `roundeven`
+    and `trunc` into the LLVM intrinsics that NVPTX has instructions for. The
+    kernels then call nothing: without it, `convert-gpu-to-nvvm` turns every
+    math op into a call of CUDA's libdevice (`__nv_expf`, `__nv_fmaf`),
+    which only a CUDA toolkit provides. f64 transcendental functions keep
+    those calls (docs/gpu.md).
+  }];
+  let dependentDialects = [
+    "mlir::LLVM::LLVMDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::math::MathDialect",
+    "mlir::vector::VectorDialect",
+  ];
 }
 
 #endif // LOOM_CODEGEN_GPU_PASSES_TD
