@@ -374,7 +374,17 @@ TEST(EmitNamesTest, StagesThenTranslations) {
   unknown.target = "tpu";
   auto none = loom::emitNames(unknown);
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.error().message(), "unknown target 'tpu'; targets: cpu");
+  EXPECT_EQ(none.error().message(),
+            "unknown target 'tpu'; targets: cpu, nvptx, nvptx-host");
+  // The GPU's stages, then what its artifact offers, PTX included.
+  loom::CompilerOptions gpu;
+  gpu.target = "nvptx";
+  auto gpuNames = loom::emitNames(gpu);
+  ASSERT_TRUE(gpuNames) << gpuNames.error().message();
+  EXPECT_EQ(*gpuNames, (std::vector<std::string>{
+                           "loom", "linalg", "strategy", "tiled", "bufferized",
+                           "mapped", "kernels", "llvm", "llvmir", "asm", "obj",
+                           "ptx"}));
 }
 
 TEST(EmitNamesTest, UnknownNameListsTheValidOnes) {

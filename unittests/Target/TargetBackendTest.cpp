@@ -24,10 +24,33 @@ TEST(TargetBackendTest, UnknownNameListsTheRegisteredOnes) {
   loom::Expected<const loom::TargetBackend *> backend =
       loom::targetBackendNamed("tpu");
   ASSERT_FALSE(backend);
-  EXPECT_EQ(backend.error().message(), "unknown target 'tpu'; targets: cpu");
+  EXPECT_EQ(backend.error().message(),
+            "unknown target 'tpu'; targets: cpu, nvptx, nvptx-host");
 }
 
-/// A second backend, as NVPTX will be: it registers beside "cpu".
+TEST(TargetBackendTest, NVPTXResolvesKnownArchitecturesOnly) {
+  const loom::TargetBackend *nvptx = loom::lookupTargetBackend("nvptx");
+  ASSERT_NE(nvptx, nullptr);
+  EXPECT_EQ(nvptx->artifactKind(), loom::ArtifactKind::ObjectFileWithPTX);
+  loom::TargetSelection selection;
+  selection.gpuArch = "sm_90";
+  auto target = nvptx->resolve(selection);
+  ASSERT_TRUE(target) << target.error().message();
+  EXPECT_TRUE((*target)->launchesGPUKernels());
+  EXPECT_NE((*target)->summary().find("sm_90 (features +ptx80)"), std::string::npos)
+      << (*target)->summary();
+  selection.gpuArch = "sm_75";
+  auto unknown = nvptx->resolve(selection);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().message(),
+            "unknown GPU architecture 'sm_75'; known: sm_80, sm_86, sm_89, sm_90");
+  // The emulation runs its code on the host, so it launches no kernels.
+  auto emulation = loom::lookupTargetBackend("nvptx-host")->resolve({});
+  ASSERT_TRUE(emulation) << emulation.error().message();
+  EXPECT_FALSE((*emulation)->launchesGPUKernels());
+}
+
+/// Another backend: it registers beside the built-in ones.
 class FakeBackend : public loom::TargetBackend {
 public:
   llvm::StringRef name() const override { return "fake"; }
@@ -45,7 +68,7 @@ public:
 TEST(TargetBackendTest, ASecondBackendRegistersOnce) {
   ASSERT_TRUE(loom::registerTargetBackend(std::make_unique<FakeBackend>()));
   EXPECT_NE(loom::lookupTargetBackend("fake"), nullptr);
-  EXPECT_EQ(loom::targetBackends().size(), 2u);
+  EXPECT_EQ(loom::targetBackends().size(), 4u);
   auto again = loom::registerTargetBackend(std::make_unique<FakeBackend>());
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().message(), "a target named 'fake' is already registered");

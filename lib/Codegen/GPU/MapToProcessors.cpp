@@ -162,6 +162,11 @@ LogicalResult computeInKernels(const SetVector<Operation *> &slice) {
 
 /// Wraps `op` in a kernel of one block of one thread.
 LogicalResult runOnOneThread(Operation *op) {
+  if (auto call = dyn_cast<func::CallOp>(op))
+    return call.emitOpError()
+           << "calls @" << call.getCallee()
+           << " on the host, which GPU code cannot (the data-parallel "
+              "exchange and NaN checks are host calls; docs/gpu.md)";
   if (op->getNumResults() != 0)
     return op->emitOpError()
            << "computes a value on the host from device memory; the GPU "
