@@ -40,6 +40,11 @@ void printUsage(const ExampleInfo &info, const Flags &defaults) {
       "  --threads N         threads that run the compiled code's large ops;\n"
       "                      results do not depend on it (default 1; this\n"
       "                      machine has {5} hardware threads)\n"
+      "  --target T          cpu (default), nvptx (an NVIDIA GPU, through the\n"
+      "                      CUDA driver) or nvptx-host (the GPU's strategy\n"
+      "                      run on this CPU); see docs/gpu.md\n"
+      "  --gpu-arch SM       the GPU of --target nvptx: sm_80 (default), sm_86,\n"
+      "                      sm_89 or sm_90\n"
       "  --cache             reuse compiled steps from the on-disk compile cache\n"
       "                      ($LOOM_CACHE_DIR, default ~/.cache/loom)\n"
       "  --seed S            seed of the initial parameters, shuffles and noise (default 0)\n"
@@ -122,6 +127,10 @@ Flags parseFlags(int argc, char **argv, const ExampleInfo &info) {
       flags.limit = parseInteger(flag, value, 1);
     else if (flag == "--data")
       flags.data = value;
+    else if (flag == "--target")
+      flags.target = value;
+    else if (flag == "--gpu-arch")
+      flags.gpuArch = value;
     else
       throw Error(ErrorKind::InvalidArgument, fmt::format("unknown flag '{}' (see --help)", flag));
     if (value.empty())
@@ -201,6 +210,8 @@ training::TrainerOptions trainerOptions(const Flags &flags) {
   options.seed = flags.seed;
   options.compiler.threads = static_cast<unsigned>(flags.threads);
   options.compiler.cache = flags.cache;
+  options.compiler.target = flags.target;
+  options.compiler.gpuArch = flags.gpuArch;
   options.communicator = flags.ranks;
   return options;
 }

@@ -52,6 +52,10 @@ struct Flags {
   int64_t threads = 1;
   /// Compiled code comes from the on-disk compile cache (--cache).
   bool cache = false;
+  /// The target backend and GPU architecture of the compiled code
+  /// (docs/gpu.md): cpu, nvptx or nvptx-host.
+  std::string target = "cpu";
+  std::string gpuArch = "sm_80";
   uint64_t seed = 0;
   std::string out;
   std::string resume;
@@ -80,7 +84,8 @@ data::BatchLoader testBatches(const Flags &flags, const data::Dataset &test);
 Flags parseFlags(int argc, char **argv, const ExampleInfo &info);
 
 /// The trainer options the flags ask for: --seed for the initial parameters,
-/// --threads for the compiled code, the ranks to exchange gradients with.
+/// --threads and --target for the compiled code, the ranks to exchange
+/// gradients with.
 training::TrainerOptions trainerOptions(const Flags &flags);
 
 /// Runs `body` with the parsed flags (joining MPI's world when

@@ -48,6 +48,7 @@ void buildGPUMappingStage(OpPassManager &pm,
   pm.addPass(createStripLoweringAttrs());
   MapToProcessorsOptions mapping;
   mapping.maxThreads = options.target.maxThreadsPerBlock;
+  mapping.hostCalls = options.onHost;
   // No canonicalization here: it would inline the one-iteration loops of
   // one-thread kernels back into the host code.
   pm.addNestedPass<func::FuncOp>(createMapToProcessors(mapping));

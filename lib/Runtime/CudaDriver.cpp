@@ -129,6 +129,20 @@ const LoadedDriver &loadedDriver() {
 /// The first failure of this thread's GPU calls since it was cleared.
 thread_local std::string launchFailure;
 
+/// Why a module failed to load. Modules load when the code is loaded (a
+/// global constructor), possibly on another thread and before any call, so
+/// the reason is kept for the process and reported by every call that needs
+/// one of its kernels.
+struct ModuleLoadFailure {
+  std::mutex mutex;
+  std::string reason;
+};
+
+ModuleLoadFailure &moduleLoadFailure() {
+  static ModuleLoadFailure *failure = new ModuleLoadFailure;
+  return *failure;
+}
+
 /// The driver with its context current on this thread, or null (and the
 /// reason kept) when there is none.
 const Driver *currentDriver() {
@@ -235,6 +249,13 @@ void *mgpuModuleLoad(void *data, size_t) {
   Handle module = nullptr;
   if (driver)
     check(*driver, driver->moduleLoadData(&module, data), "cuModuleLoadData");
+  if (!module) {
+    ModuleLoadFailure &failure = moduleLoadFailure();
+    std::lock_guard<std::mutex> lock(failure.mutex);
+    if (failure.reason.empty())
+      failure.reason = launchFailure.empty() ? "cuModuleLoadData failed"
+                                             : launchFailure;
+  }
   return module;
 }
 
@@ -250,6 +271,11 @@ void mgpuModuleUnload(void *module) {
 void *mgpuModuleGetFunction(void *module, const char *name) {
   const Driver *driver = currentDriver();
   Handle function = nullptr;
+  if (driver && !module && launchFailure.empty()) {
+    ModuleLoadFailure &failure = moduleLoadFailure();
+    std::lock_guard<std::mutex> lock(failure.mutex);
+    launchFailure = "the kernels' module did not load: " + failure.reason;
+  }
   if (driver && module)
     check(*driver, driver->moduleGetFunction(&function, module, name),
           "cuModuleGetFunction");
@@ -261,8 +287,12 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
                       intptr_t blockZ, int32_t sharedMemoryBytes, void *stream,
                       void **params, void **extra, size_t) {
   const Driver *driver = currentDriver();
-  if (!driver || !function || !launchFailure.empty())
+  if (!driver || !launchFailure.empty())
     return;
+  if (!function) {
+    launchFailure = "a kernel of the call was not found";
+    return;
+  }
   check(*driver,
         driver->launchKernel(function, gridX, gridY, gridZ, blockX, blockY,
                              blockZ, sharedMemoryBytes, stream, params, extra),

@@ -50,15 +50,42 @@ func.func @partial_tile(%out: memref<31xf32>) {
 
 // -----
 
-// What the strategy did not distribute, such as a copy bufferization added,
-// runs on one block of one thread; the host touches no device memory.
-// CHECK-LABEL: func.func @copy_on_one_thread
+// What the strategy did not distribute, such as a full reduction, runs on
+// one block of one thread; the host touches no device memory.
+// CHECK-LABEL: func.func @reduce_on_one_thread
 // CHECK: %[[ONE:.*]] = arith.constant 1 : index
 // CHECK: scf.parallel (%{{.*}}) = (%{{.*}}) to (%[[ONE]])
 // CHECK: scf.parallel (%{{.*}}) = (%{{.*}}) to (%[[ONE]])
-// CHECK-NEXT: memref.copy
-func.func @copy_on_one_thread(%in: memref<4xf32>, %out: memref<4xf32>) {
-  memref.copy %in, %out : memref<4xf32> to memref<4xf32>
+// CHECK-NEXT: linalg.reduce
+func.func @reduce_on_one_thread(%in: memref<4xf32>, %out: memref<f32>) {
+  linalg.reduce ins(%in : memref<4xf32>) outs(%out : memref<f32>) dimensions = [0]
+    (%a: f32, %b: f32) {
+      %s = arith.addf %a, %b : f32
+      linalg.yield %s : f32
+    }
+  return
+}
+
+// -----
+
+// A copy of a static shape: one element per thread, blocks of 256 (600
+// elements: 3 blocks, the last one's extra threads guarded).
+// CHECK-LABEL: func.func @copy_distributed
+// CHECK-DAG: %[[BLOCKS:.*]] = arith.constant 3 : index
+// CHECK-DAG: %[[THREADS:.*]] = arith.constant 256 : index
+// CHECK-DAG: %[[TOTAL:.*]] = arith.constant 600 : index
+// CHECK: scf.parallel (%[[B:.*]]) = (%{{.*}}) to (%[[BLOCKS]])
+// CHECK: scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[THREADS]])
+// CHECK: %[[SCALED:.*]] = arith.muli %[[B]], %[[THREADS]]
+// CHECK: %[[I:.*]] = arith.addi %[[SCALED]], %[[T]]
+// CHECK: %[[IN:.*]] = arith.cmpi ult, %[[I]], %[[TOTAL]]
+// CHECK: scf.if %[[IN]]
+// CHECK: affine.delinearize_index %[[I]] into (20, 30)
+// CHECK: memref.load
+// CHECK: memref.store
+// CHECK-NOT: memref.copy
+func.func @copy_distributed(%in: memref<20x30xf32, strided<[60, 1]>>, %out: memref<20x30xf32>) {
+  memref.copy %in, %out : memref<20x30xf32, strided<[60, 1]>> to memref<20x30xf32>
   return
 }
 

@@ -91,6 +91,9 @@ struct GPUCodegenOptions {
   unsigned threadsPerBlock = 256;
   /// LLVM optimization level of the kernels' PTX, 0 to 3.
   unsigned optLevel = 3;
+  /// The kernels run on the host (nvptx-host): they may call host functions
+  /// (the data-parallel exchange), which GPU code cannot.
+  bool onHost = false;
 };
 
 /// The GPU (NVPTX) code generation stages, in order, after `linalg`:

@@ -161,8 +161,8 @@ LogicalResult computeInKernels(const SetVector<Operation *> &slice) {
 }
 
 /// Wraps `op` in a kernel of one block of one thread.
-LogicalResult runOnOneThread(Operation *op) {
-  if (auto call = dyn_cast<func::CallOp>(op))
+LogicalResult runOnOneThread(Operation *op, bool hostCalls) {
+  if (auto call = dyn_cast<func::CallOp>(op); call && !hostCalls)
     return call.emitOpError()
            << "calls @" << call.getCallee()
            << " on the host, which GPU code cannot (the data-parallel "
@@ -183,6 +183,68 @@ LogicalResult runOnOneThread(Operation *op) {
                                       });
                    });
   return success();
+}
+
+/// The position of iteration `linear` along each loop of a nest of `basis`
+/// trip counts, the innermost loop fastest.
+SmallVector<Value> delinearize(OpBuilder &builder, Location loc, Value linear,
+                               ArrayRef<int64_t> basis) {
+  if (basis.size() == 1)
+    return {linear};
+  SmallVector<OpFoldResult> sizes =
+      llvm::map_to_vector(basis, [&](int64_t size) -> OpFoldResult {
+        return builder.getIndexAttr(size);
+      });
+  return llvm::to_vector_of<Value>(
+      affine::AffineDelinearizeIndexOp::create(builder, loc, linear, sizes)
+          .getResults());
+}
+
+/// Threads of a block of a distributed copy.
+constexpr int64_t kCopyThreads = 256;
+
+/// Replaces `copy` of a static shape by a kernel of one element per thread
+/// (blocks of kCopyThreads): bufferization's copies (a tied parameter into
+/// its result, a slice into place) would otherwise run on one thread.
+/// Returns false, leaving it, for a dynamic shape.
+bool distributeCopy(memref::CopyOp copy, int64_t maxThreads) {
+  auto type = cast<MemRefType>(copy.getSource().getType());
+  if (!type.hasStaticShape())
+    return false;
+  int64_t elements = type.getNumElements();
+  int64_t threads = std::min<int64_t>({kCopyThreads, maxThreads,
+                                       std::max<int64_t>(elements, 1)});
+  int64_t blocks = llvm::divideCeil(elements, threads);
+  OpBuilder builder(copy);
+  Location loc = copy.getLoc();
+  Value blockCount = arith::ConstantIndexOp::create(builder, loc, blocks);
+  Value threadCount = arith::ConstantIndexOp::create(builder, loc, threads);
+  Value total = arith::ConstantIndexOp::create(builder, loc, elements);
+  Value source = copy.getSource(), target = copy.getTarget();
+  ArrayRef<int64_t> shape = type.getShape();
+  createMappedLoop(
+      builder, loc, blockCount, gpu::Processor::BlockX,
+      [&](OpBuilder &b, Location l, Value block) {
+        createMappedLoop(
+            b, l, threadCount, gpu::Processor::ThreadX,
+            [&](OpBuilder &t, Location tl, Value thread) {
+              Value linear = arith::AddIOp::create(
+                  t, tl, arith::MulIOp::create(t, tl, block, threadCount),
+                  thread);
+              Value inside = arith::CmpIOp::create(
+                  t, tl, arith::CmpIPredicate::ult, linear, total);
+              auto branch = scf::IfOp::create(t, tl, inside, false);
+              OpBuilder then = branch.getThenBodyBuilder();
+              SmallVector<Value> indices =
+                  shape.empty() ? SmallVector<Value>()
+                                : delinearize(then, tl, linear, shape);
+              Value element =
+                  memref::LoadOp::create(then, tl, source, indices);
+              memref::StoreOp::create(then, tl, element, target, indices);
+            });
+      });
+  copy.erase();
+  return true;
 }
 
 /// The trip counts of `forall`'s loops, and for each the largest it can
@@ -212,21 +274,6 @@ FailureOr<TripCounts> tripCounts(OpBuilder &builder, scf::ForallOp forall) {
     result.largest.push_back(*bound);
   }
   return result;
-}
-
-/// The position of iteration `linear` along each loop of a nest of `basis`
-/// trip counts, the innermost loop fastest.
-SmallVector<Value> delinearize(OpBuilder &builder, Location loc, Value linear,
-                               ArrayRef<int64_t> basis) {
-  if (basis.size() == 1)
-    return {linear};
-  SmallVector<OpFoldResult> sizes =
-      llvm::map_to_vector(basis, [&](int64_t size) -> OpFoldResult {
-        return builder.getIndexAttr(size);
-      });
-  return llvm::to_vector_of<Value>(
-      affine::AffineDelinearizeIndexOp::create(builder, loc, linear, sizes)
-          .getResults());
 }
 
 /// The induction variables of `forall` at `positions` along its loops.
@@ -358,7 +405,10 @@ void MapToProcessorsPass::runOnOperation() {
     if (deferred.contains(op) || isa<scf::ForallOp>(op) ||
         op->hasTrait<OpTrait::IsTerminator>() || !accessesMemory(op))
       continue;
-    if (failed(runOnOneThread(op)))
+    if (auto copy = dyn_cast<memref::CopyOp>(op);
+        copy && distributeCopy(copy, maxThreads))
+      continue;
+    if (failed(runOnOneThread(op, hostCalls)))
       return signalPassFailure();
   }
   for (const SetVector<Operation *> &slice : scalarSlices)

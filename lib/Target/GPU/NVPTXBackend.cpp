@@ -129,7 +129,7 @@ public:
 
 template <typename Target>
 Expected<std::unique_ptr<CodegenTarget>>
-resolveGPU(const TargetSelection &selection) {
+resolveGPU(const TargetSelection &selection, bool onHost) {
   Expected<GPUTarget> gpuTarget = describeGPU(selection.gpuArch);
   if (!gpuTarget)
     return gpuTarget.error();
@@ -143,6 +143,7 @@ resolveGPU(const TargetSelection &selection) {
                      std::to_string(selection.threads));
   GPUCodegenOptions gpu;
   gpu.target = std::move(*gpuTarget);
+  gpu.onHost = onHost;
   CPUCodegenOptions host;
   host.target = std::move(*cpu);
   return std::unique_ptr<CodegenTarget>(
@@ -162,7 +163,7 @@ public:
   llvm::ArrayRef<StageInfo> stages() const override { return nvptxStageInfos(); }
   Expected<std::unique_ptr<CodegenTarget>>
   resolve(const TargetSelection &selection) const override {
-    return resolveGPU<NVPTXCodegenTarget>(selection);
+    return resolveGPU<NVPTXCodegenTarget>(selection, /*onHost=*/false);
   }
 };
 
@@ -179,7 +180,7 @@ public:
   }
   Expected<std::unique_ptr<CodegenTarget>>
   resolve(const TargetSelection &selection) const override {
-    return resolveGPU<EmulationCodegenTarget>(selection);
+    return resolveGPU<EmulationCodegenTarget>(selection, /*onHost=*/true);
   }
 };
 

@@ -94,10 +94,12 @@ def MapToProcessors
       count, and the threads past the block's own count do nothing.
     - A top-level `memref.load` of an argument that nothing but loads
       reads (a random seed) is copied into each kernel that uses its value.
-    - Any other top-level op that reads or writes memory (a `memref.copy`
-      that bufferization added, an op the strategy did not distribute) is
-      wrapped in a one-block, one-thread `scf.parallel`: the host only
-      launches kernels, it never touches device memory.
+    - A top-level `memref.copy` of a static shape (bufferization adds them)
+      becomes a kernel of one element per thread, in blocks of 256.
+    - Any other top-level op that reads or writes memory (an op the
+      strategy did not distribute) is wrapped in a one-block, one-thread
+      `scf.parallel`: the host only launches kernels, it never touches
+      device memory.
 
     `convert-parallel-loops-to-gpu` then turns each mapped nest into a
     `gpu.launch`. A forall nested deeper, or a thread forall of more than
@@ -106,6 +108,9 @@ def MapToProcessors
   let options = [
     Option<"maxThreads", "max-threads", "unsigned", /*default=*/"1024",
            "Most threads of one block">,
+    Option<"hostCalls", "host-calls", "bool", /*default=*/"false",
+           "Let one-thread kernels call host functions (nvptx-host, whose "
+           "kernels run on the host); otherwise a func.call is an error">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
