@@ -26,29 +26,28 @@ using namespace mlir;
 
 namespace {
 
-/// Whether `op` reads or writes memory (allocating, freeing and taking views
-/// does not): on the GPU only kernels may do that.
-bool accessesMemory(Operation *op) {
+/// Whether `op` has one of the memory effects `Effects` (allocating,
+/// freeing and taking views count as none); an op that does not say is
+/// assumed to.
+template <typename... Effects> bool hasMemoryEffect(Operation *op) {
   if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp>(op))
     return false;
   auto effects = dyn_cast<MemoryEffectOpInterface>(op);
   if (!effects)
     return !op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
            op->getNumRegions() > 0;
-  return effects.hasEffect<MemoryEffects::Read>() ||
-         effects.hasEffect<MemoryEffects::Write>();
+  return (effects.hasEffect<Effects>() || ...);
+}
+
+/// Whether `op` reads or writes memory: on the GPU only kernels may.
+bool accessesMemory(Operation *op) {
+  return hasMemoryEffect<MemoryEffects::Read, MemoryEffects::Write>(op);
 }
 
 /// Whether `op` writes memory: in a block's body outside its threads' loop
 /// every thread would run it.
 bool writesMemory(Operation *op) {
-  if (isa<memref::AllocOp, memref::AllocaOp, memref::DeallocOp>(op))
-    return false;
-  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
-  if (!effects)
-    return !op->hasTrait<OpTrait::HasRecursiveMemoryEffects>() ||
-           op->getNumRegions() > 0;
-  return effects.hasEffect<MemoryEffects::Write>();
+  return hasMemoryEffect<MemoryEffects::Write>(op);
 }
 
 /// A one-dimensional scf.parallel over [0, count) mapped to `processor`,

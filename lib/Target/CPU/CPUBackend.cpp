@@ -21,35 +21,18 @@ llvm::ArrayRef<StageInfo> cpuStageInfos() {
   return infos;
 }
 
-class CPUCodegenTarget : public CodegenTarget {
+class CPUCodegenTarget : public CPUHostedTarget {
 public:
-  explicit CPUCodegenTarget(CPUCodegenOptions options)
-      : options(std::move(options)) {}
+  using CPUHostedTarget::CPUHostedTarget;
 
   llvm::ArrayRef<StageInfo> stages() const override { return cpuStageInfos(); }
 
   void buildStage(size_t index, mlir::OpPassManager &pm) const override {
-    cpuStages()[index].build(pm, options);
-  }
-
-  Expected<std::unique_ptr<llvm::TargetMachine>>
-  createTargetMachine(llvm::CodeGenOptLevel optLevel,
-                      bool positionIndependent) const override {
-    return createCPUTargetMachine(options.target, optLevel, positionIndependent);
-  }
-
-  void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine &machine,
-                          unsigned optLevel,
-                          mlir::TimingScope &timing) const override {
-    optimizeCPUModule(module, machine, optLevel, timing);
-  }
-
-  Expected<void> checkRunsOnHost() const override {
-    return checkCPURunsOnHost(options.target);
+    cpuStages()[index].build(pm, cpu);
   }
 
   std::string summary() const override {
-    const CPUTarget &target = options.target;
+    const CPUTarget &target = cpu.target;
     return fmt::format("cpu {} ({}): {}-bit vectors, {} vector registers, {} "
                        "FMA units, L1d {} KiB, L2 {} KiB, L3 {} KiB",
                        target.cpu, target.triple, target.vectorBits,
@@ -57,9 +40,6 @@ public:
                        target.l1DataCacheBytes / 1024,
                        target.l2CacheBytes / 1024, target.l3CacheBytes / 1024);
   }
-
-private:
-  CPUCodegenOptions options;
 };
 
 class CPUBackend : public TargetBackend {
@@ -86,6 +66,23 @@ public:
 };
 
 } // namespace
+
+Expected<std::unique_ptr<llvm::TargetMachine>>
+CPUHostedTarget::createTargetMachine(llvm::CodeGenOptLevel optLevel,
+                                     bool positionIndependent) const {
+  return createCPUTargetMachine(cpu.target, optLevel, positionIndependent);
+}
+
+void CPUHostedTarget::optimizeLLVMModule(llvm::Module &module,
+                                         llvm::TargetMachine &machine,
+                                         unsigned optLevel,
+                                         mlir::TimingScope &timing) const {
+  optimizeCPUModule(module, machine, optLevel, timing);
+}
+
+Expected<void> CPUHostedTarget::checkRunsOnHost() const {
+  return checkCPURunsOnHost(cpu.target);
+}
 
 std::unique_ptr<TargetBackend> createCPUBackend() {
   return std::make_unique<CPUBackend>();

@@ -59,31 +59,15 @@ llvm::ArrayRef<StageInfo> emulationStageInfos() {
   return infos;
 }
 
-/// What both backends share: the host CPU for the host code.
-class GPUCodegenTargetBase : public CodegenTarget {
+/// What both backends share: the GPU's options, and the host CPU's for the
+/// host code.
+class GPUCodegenTargetBase : public CPUHostedTarget {
 public:
   GPUCodegenTargetBase(GPUCodegenOptions gpu, CPUCodegenOptions host)
-      : gpu(std::move(gpu)), host(std::move(host)) {}
-
-  Expected<std::unique_ptr<llvm::TargetMachine>>
-  createTargetMachine(llvm::CodeGenOptLevel optLevel,
-                      bool positionIndependent) const override {
-    return createCPUTargetMachine(host.target, optLevel, positionIndependent);
-  }
-
-  void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine &machine,
-                          unsigned optLevel,
-                          mlir::TimingScope &timing) const override {
-    optimizeCPUModule(module, machine, optLevel, timing);
-  }
-
-  Expected<void> checkRunsOnHost() const override {
-    return checkCPURunsOnHost(host.target);
-  }
+      : CPUHostedTarget(std::move(host)), gpu(std::move(gpu)) {}
 
 protected:
   GPUCodegenOptions gpu;
-  CPUCodegenOptions host;
 };
 
 class NVPTXCodegenTarget : public GPUCodegenTargetBase {
@@ -103,7 +87,7 @@ public:
                        "and {} KiB of shared memory a block; host code for {}",
                        target.archName(), target.ptxFeature,
                        target.warpSize, target.maxThreadsPerBlock,
-                       target.sharedMemoryPerBlock / 1024, host.target.cpu);
+                       target.sharedMemoryPerBlock / 1024, cpu.target.cpu);
   }
 };
 
@@ -118,12 +102,12 @@ public:
     if (index < kEmulatedGPUStages)
       gpuStages()[index].build(pm, gpu);
     else
-      buildGPUHostEmulationStage(pm, host);
+      buildGPUHostEmulationStage(pm, cpu);
   }
   std::string summary() const override {
     return fmt::format("nvptx-host {}: the GPU strategy's blocks and threads "
                        "run in order on {}",
-                       gpu.target.archName(), host.target.cpu);
+                       gpu.target.archName(), cpu.target.cpu);
   }
 };
 

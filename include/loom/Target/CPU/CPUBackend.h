@@ -11,6 +11,7 @@
 #define LOOM_TARGET_CPU_CPUBACKEND_H
 
 #include "loom/Codegen/CPU/CPUTarget.h"
+#include "loom/Pipelines/Pipelines.h"
 #include "loom/Support/Error.h"
 #include "loom/Target/TargetBackend.h"
 
@@ -54,6 +55,24 @@ void optimizeCPUModule(llvm::Module &module, llvm::TargetMachine &machine,
 /// linalg-on-tensors input; options `cpu=`, `features=`, `threads=`). Without
 /// `cpu=` both target the generic CPUTarget, whatever the machine.
 void registerCPUPipelines();
+
+/// What every target whose code, or host code, runs on a CPU shares: the
+/// LLVM machine, LLVM IR pipeline and host check of `cpu.target`.
+class CPUHostedTarget : public CodegenTarget {
+public:
+  explicit CPUHostedTarget(CPUCodegenOptions cpu) : cpu(std::move(cpu)) {}
+
+  Expected<std::unique_ptr<llvm::TargetMachine>>
+  createTargetMachine(llvm::CodeGenOptLevel optLevel,
+                      bool positionIndependent) const override;
+  void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine &machine,
+                          unsigned optLevel,
+                          mlir::TimingScope &timing) const override;
+  Expected<void> checkRunsOnHost() const override;
+
+protected:
+  CPUCodegenOptions cpu;
+};
 
 /// The backend registered as "cpu".
 std::unique_ptr<TargetBackend> createCPUBackend();
