@@ -566,8 +566,18 @@ void Generator::matmul() {
   // random sizes almost never reach it).
   bool threaded = coin(0.05);
   static const std::vector<int64_t> kThreadedSizes = {47, 63, 64};
+  // Now and then whole tensor-core instructions (m a multiple of 16, k and
+  // n of 8), which the GPU strategy gives warp tiles.
+  bool tensorCores = !threaded && coin(0.15);
+  static const std::vector<int64_t> kTensorCoreRows = {16, 32};
+  static const std::vector<int64_t> kTensorCoreDepths = {8, 16, 24};
   if (threaded) {
     lhs = floatOfShape({pick(kThreadedSizes), pick(kThreadedSizes)});
+  } else if (tensorCores) {
+    Shape shape = coin(0.7) ? Shape{} : Shape{uniformInt(1, 2)};
+    shape.push_back(pick(kTensorCoreRows));
+    shape.push_back(pick(kTensorCoreDepths));
+    lhs = floatOfShape(shape);
   } else if (lhs.shape.size() < 2 || coin(0.3)) {
     int64_t batchRank = coin(0.6) ? 0 : uniformInt(1, 2);
     lhs = floatOfShape(randomShape(batchRank + 2));
@@ -576,7 +586,9 @@ void Generator::matmul() {
   // rhs [b..., k, n].
   int64_t k = lhs.shape.back();
   Shape rhsShape(lhs.shape.begin(), lhs.shape.end() - 2);
-  int64_t n = threaded ? pick(kThreadedSizes) : size();
+  int64_t n = threaded      ? pick(kThreadedSizes)
+              : tensorCores ? pick(std::vector<int64_t>{8, 16})
+                            : size();
   while (n > 1 && product(rhsShape) * k * n > budget)
     n = n / 2;
   rhsShape.push_back(k);
