@@ -396,7 +396,8 @@ resolveTarget(const CompilerOptions &options) {
     return backend.error();
   Expected<std::unique_ptr<CodegenTarget>> target =
       (*backend)->resolve(
-          {options.cpu, options.cpuFeatures, options.threads, options.gpuArch});
+          {options.cpu, options.cpuFeatures, options.threads, options.gpuArch,
+           options.gpuTF32});
   if (!target)
     return target.error();
   return std::shared_ptr<const CodegenTarget>(std::move(*target));

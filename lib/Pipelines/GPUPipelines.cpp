@@ -23,16 +23,27 @@ void buildGPUStrategyStage(OpPassManager &pm,
   pm.addPass(createAttachGPUTarget(options.target));
   SelectGPULoweringConfigOptions strategy;
   strategy.threadsPerBlock = options.threadsPerBlock;
-  pm.addNestedPass<func::FuncOp>(createSelectGPULoweringConfig(strategy));
+  OpPassManager &onTensors = pm.nest<func::FuncOp>();
+  onTensors.addPass(createSelectGPULoweringConfig(strategy));
+  onTensors.addPass(createRewriteConvolutions());
+  onTensors.addPass(createSelectGPULoweringConfig(strategy));
+  onTensors.addPass(createPad());
+  onTensors.addPass(createSelectGPULoweringConfig(strategy));
 }
 
 void buildGPUTilingStage(OpPassManager &pm, const GPUCodegenOptions &) {
   OpPassManager &onTensors = pm.nest<func::FuncOp>();
-  for (StringRef level : {"distribution", "thread"}) {
+  for (StringRef level : {"distribution", "thread", "reduction"}) {
     TileAndFuseOptions tiling;
     tiling.level = level.str();
     onTensors.addPass(createTileAndFuse(tiling));
   }
+  // A warp's tile: one tensor-core instruction's vectors, its accumulator
+  // carried by the reduction loop.
+  onTensors.addPass(createVectorize());
+  onTensors.addPass(createHoistAccumulators());
+  onTensors.addPass(createCanonicalizerPass());
+  onTensors.addPass(createCSEPass());
 }
 
 void buildGPUBufferizationStage(OpPassManager &pm,
@@ -49,19 +60,28 @@ void buildGPUMappingStage(OpPassManager &pm,
   MapToProcessorsOptions mapping;
   mapping.maxThreads = options.target.maxThreadsPerBlock;
   mapping.hostCalls = options.onHost;
+  // On the host one thread computes a warp's vectors.
+  mapping.warpLanes = options.onHost ? 1 : options.target.warpSize;
   // No canonicalization here: it would inline the one-iteration loops of
   // one-thread kernels back into the host code.
   pm.addNestedPass<func::FuncOp>(createMapToProcessors(mapping));
 }
 
-void buildGPUKernelStage(OpPassManager &pm, const GPUCodegenOptions &) {
+void buildGPUKernelStage(OpPassManager &pm,
+                         const GPUCodegenOptions &options) {
   pm.addNestedPass<func::FuncOp>(createConvertParallelLoopToGpuPass());
   pm.addNestedPass<func::FuncOp>(createCheckHostCode());
+  // Constants in the kernels, not kernel arguments: a warp's accumulator
+  // starts from a splat the tensor-core lowering sees.
+  pm.addNestedPass<func::FuncOp>(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createMergeKernelModules());
   // Inside the kernels, each thread's tile becomes loops.
   OpPassManager &kernels = pm.nest<gpu::GPUModuleOp>();
   kernels.addNestedPass<gpu::GPUFuncOp>(createConvertLinalgToLoopsPass());
+  LowerToTensorCoresOptions tensorCores;
+  tensorCores.tf32 = options.tf32;
+  kernels.addPass(createLowerToTensorCores(tensorCores));
   kernels.addPass(createLowerAffinePass());
   kernels.addPass(createApproximateMath());
   kernels.addPass(createCanonicalizerPass());
@@ -93,7 +113,7 @@ ArrayRef<GPUPipelineStage> gpuStages() {
        }},
       {"strategy", "calling convention applied, block and thread tiles decided",
        buildGPUStrategyStage},
-      {"tiled", "root ops tiled into block and thread foralls",
+      {"tiled", "root ops tiled into block and thread (or warp) foralls",
        buildGPUTilingStage},
       {"bufferized", "tensors replaced by device buffers",
        buildGPUBufferizationStage},

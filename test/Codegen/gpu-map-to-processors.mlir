@@ -1,4 +1,5 @@
 // RUN: loom-opt %s -split-input-file -verify-diagnostics -pass-pipeline='builtin.module(func.func(loom-gpu-map-to-processors))' | FileCheck %s
+// RUN: loom-opt %s -split-input-file -verify-diagnostics -pass-pipeline='builtin.module(func.func(loom-gpu-map-to-processors{warp-lanes=1}))' | FileCheck %s --check-prefix=HOST
 
 // A block forall of 2 x 4 blocks becomes one block_x loop of 8, its thread
 // forall of 4 x 64 one thread_x loop of 256; both delinearized, the
@@ -44,6 +45,34 @@ func.func @partial_tile(%out: memref<31xf32>) {
       %k = arith.addi %i, %t : index
       memref.store %one, %out[%k] : memref<31xf32>
     }
+  }
+  return
+}
+
+// -----
+
+// A forall mapped to warps: 2 x 4 warps of 32 lanes, 256 threads, each warp's
+// iteration found from its threads' index divided by 32. With one lane a warp
+// (nvptx-host), one thread computes a warp's tile.
+// CHECK-DAG: #[[$BYWARP:.*]] = affine_map<(d0) -> (d0 floordiv 32)>
+// CHECK-LABEL: func.func @warps
+// CHECK: %[[C256:.*]] = arith.constant 256 : index
+// CHECK: scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[C256]])
+// CHECK: %[[WARP:.*]] = affine.apply #[[$BYWARP]](%[[T]])
+// CHECK: affine.delinearize_index %[[WARP]] into (2, 4)
+// CHECK: vector.transfer_write
+// CHECK: {mapping = [#gpu.loop_dim_map<processor = thread_x
+// HOST-LABEL: func.func @warps
+// HOST: %[[C8:.*]] = arith.constant 8 : index
+// HOST: scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[C8]])
+// HOST-NOT: floordiv
+// HOST: affine.delinearize_index %[[T]] into (2, 4)
+func.func @warps(%out: memref<32x32xf32>) {
+  %zero = arith.constant dense<0.0> : vector<16x8xf32>
+  scf.forall (%i) = (0) to (32) step (32) {
+    scf.forall (%wi, %wj) = (0, 0) to (32, 32) step (16, 8) {
+      vector.transfer_write %zero, %out[%wi, %wj] {in_bounds = [true, true]} : vector<16x8xf32>, memref<32x32xf32>
+    } {mapping = [#gpu.warp<linear_dim_0>, #gpu.warp<linear_dim_1>]}
   }
   return
 }

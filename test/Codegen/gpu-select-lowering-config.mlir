@@ -54,13 +54,15 @@ func.func @prime_and_short(%x: tensor<2x1009xf32>, %y: tensor<100x10xf32>) -> (t
 
 // -----
 
-// A contraction: its parallel loops are distributed, K stays in each thread
-// (so every output sums in the same order as on the CPU), and the fill of its
-// accumulator joins its tiles.
-// CHECK-LABEL: func.func @matmul
-// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128], root = true, thread_tiles = [1, 1]>}
-// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128, 0], root = true, fused_producers = [2], thread_tiles = [1, 1, 0]>}
-func.func @matmul(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>) -> tensor<64x128xf32> {
+// A contraction of whole tensor-core instructions (rows a multiple of 16,
+// columns and reduction of 8): one 16x8 tile per warp, K in steps of 8, the
+// instruction's shape as the vector sizes; 8 warps a block, at most 4 of
+// them along the columns (128 = 16 x 8: 4 warps; 64 = 4 x 16: 2 warps).
+// The fill becomes the warps' initial accumulator vector.
+// CHECK-LABEL: func.func @matmul_tensor_cores
+// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<vector_sizes = [16, 8]>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [32, 32, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, fused_producers = [2], warp_tiles = [16, 8, 0]>}
+func.func @matmul_tensor_cores(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>) -> tensor<64x128xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<64x128xf32>
   %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64x128xf32>) -> tensor<64x128xf32>
@@ -70,50 +72,127 @@ func.func @matmul(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>) -> tensor<64x
 
 // -----
 
-// A row reduction: the rows are the threads, the reduction stays in each.
-// CHECK-LABEL: func.func @row_sum
-// CHECK: linalg.generic {{.*}}distribution_tiles = [64, 0], root = true, fused_producers = [1], thread_tiles = [1, 0]
-#in = affine_map<(d0, d1) -> (d0, d1)>
-#out = affine_map<(d0, d1) -> (d0)>
-func.func @row_sum(%x: tensor<64x784xf32>) -> tensor<64xf32> {
+// Rows that would need 8 times the work padded (2 to 16): one output per thread, the
+// parallel loops distributed, K in each thread (every output sums in the
+// same order as on the CPU); the fill of the accumulator joins the tiles.
+// CHECK-LABEL: func.func @matmul_threads
+// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128], root = true, thread_tiles = [1, 1]>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128, 0], root = true, fused_producers = [2], thread_tiles = [1, 1, 0]>}
+func.func @matmul_threads(%a: tensor<2x512xf32>, %b: tensor<512x128xf32>) -> tensor<2x128xf32> {
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<64xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64xf32>) -> tensor<64xf32>
-  %r = linalg.generic {indexing_maps = [#in, #out], iterator_types = ["parallel", "reduction"]}
-      ins(%x : tensor<64x784xf32>) outs(%f : tensor<64xf32>) {
-  ^bb0(%a: f32, %acc: f32):
-    %s = arith.addf %a, %acc : f32
-    linalg.yield %s : f32
-  } -> tensor<64xf32>
-  return %r : tensor<64xf32>
+  %e = tensor.empty() : tensor<2x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x128xf32>) -> tensor<2x128xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<2x512xf32>, tensor<512x128xf32>) outs(%f : tensor<2x128xf32>) -> tensor<2x128xf32>
+  return %r : tensor<2x128xf32>
 }
 
 // -----
 
-// No parallel loop (a full reduction) and a scatter (several iterations
-// write one output element): left unconfigured, they run as one-thread
-// kernels (loom-gpu-map-to-processors).
-// CHECK-LABEL: func.func @unconfigured
-// CHECK: linalg.generic
-// CHECK-NOT: distribution_tiles
-// CHECK: linalg.generic
-// CHECK-NOT: distribution_tiles
-// CHECK: return
-#in1 = affine_map<(d0) -> (d0)>
-#scalar = affine_map<(d0) -> ()>
-#half = affine_map<(d0) -> (d0 floordiv 2)>
-func.func @unconfigured(%x: tensor<64xf32>, %init: tensor<f32>, %acc: tensor<32xf32>) -> (tensor<f32>, tensor<32xf32>) {
-  %r = linalg.generic {indexing_maps = [#in1, #scalar], iterator_types = ["reduction"]}
-      ins(%x : tensor<64xf32>) outs(%init : tensor<f32>) {
-  ^bb0(%a: f32, %b: f32):
-    %s = arith.addf %a, %b : f32
+// f64 has no tensor-core instruction here: one output per thread.
+// CHECK-LABEL: func.func @matmul_f64
+// CHECK: linalg.matmul {{.*}}thread_tiles = [1, 1, 0]
+// CHECK-NOT: warp_tiles
+func.func @matmul_f64(%a: tensor<64x512xf64>, %b: tensor<512x128xf64>, %c: tensor<64x128xf64>) -> tensor<64x128xf64> {
+  %r = linalg.matmul ins(%a, %b : tensor<64x512xf64>, tensor<512x128xf64>) outs(%c : tensor<64x128xf64>) -> tensor<64x128xf64>
+  return %r : tensor<64x128xf64>
+}
+
+// -----
+
+// A batched product: one batch a block and a warp. An accumulator that is
+// an argument (no fill) is read by the warps.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK: linalg.batch_matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [1, 64, 16, 0], reduction_tiles = [0, 0, 0, 8], vector_sizes = [1, 16, 8, 8], root = true, warp_tiles = [1, 16, 8, 0]>}
+func.func @batch_matmul(%a: tensor<4x128x32xf32>, %b: tensor<4x32x16xf32>, %c: tensor<4x128x16xf32>) -> tensor<4x128x16xf32> {
+  %r = linalg.batch_matmul ins(%a, %b : tensor<4x128x32xf32>, tensor<4x32x16xf32>) outs(%c : tensor<4x128x16xf32>) -> tensor<4x128x16xf32>
+  return %r : tensor<4x128x16xf32>
+}
+
+// -----
+
+// The transposed product of a weight gradient, dW = X^T dY, as a generic:
+// the rows are the loop of the first input's columns. 784 rows are 49
+// instructions, so one warp along them (49 has no divisor up to 2).
+// CHECK-LABEL: func.func @transposed_lhs
+// CHECK: linalg.generic {{.*}}distribution_tiles = [16, 32, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, warp_tiles = [16, 8, 0]
+#xt = affine_map<(m, n, k) -> (k, m)>
+#dy = affine_map<(m, n, k) -> (k, n)>
+#dw = affine_map<(m, n, k) -> (m, n)>
+func.func @transposed_lhs(%x: tensor<16x784xf32>, %dy: tensor<16x512xf32>, %dw: tensor<784x512xf32>) -> tensor<784x512xf32> {
+  %r = linalg.generic {indexing_maps = [#xt, #dy, #dw], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %dy : tensor<16x784xf32>, tensor<16x512xf32>) outs(%dw : tensor<784x512xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
     linalg.yield %s : f32
-  } -> tensor<f32>
-  %p = linalg.generic {indexing_maps = [#in1, #half], iterator_types = ["parallel"]}
-      ins(%x : tensor<64xf32>) outs(%acc : tensor<32xf32>) {
-  ^bb0(%a: f32, %b: f32):
-    %s = arith.addf %a, %b : f32
-    linalg.yield %s : f32
-  } -> tensor<32xf32>
-  return %r, %p : tensor<f32>, tensor<32xf32>
+  } -> tensor<784x512xf32>
+  return %r : tensor<784x512xf32>
+}
+
+// -----
+
+// A fill that an op without tensor cores reads too stays a kernel of its
+// own; the tensor-core product reads its result.
+// CHECK-LABEL: func.func @shared_fill
+// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128], root = true, thread_tiles = [1, 1]>}
+// CHECK: linalg.matmul {{.*}}root = true, warp_tiles = [16, 8, 0]
+// CHECK: linalg.generic
+func.func @shared_fill(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>, %x: tensor<64x128xf32>) -> (tensor<64x128xf32>, tensor<64x128xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<64x512xf32>, tensor<512x128xf32>) outs(%f : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %s = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<64x128xf32>) outs(%f : tensor<64x128xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %t = arith.addf %in, %out : f32
+    linalg.yield %t : f32
+  } -> tensor<64x128xf32>
+  return %r, %s : tensor<64x128xf32>, tensor<64x128xf32>
+}
+
+// -----
+
+// A convolution whose im2col product fits the tensor cores becomes one,
+// rewritten before the tiles are chosen: with the output pixels as columns
+// (F = 128 rows, OH*OW = 64 columns, K = C*KH*KW = 576) unless the output
+// channels as columns need less padding (OH*OW = 49: N*OH*OW = 784 rows, F =
+// 128 columns, no padding), and one input channel (K = 9, padded to 16) too.
+// One output channel fits neither product (16 or 8 times the work padded):
+// computed directly.
+// CHECK-LABEL: func.func @convolutions
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}#loom.lowering_config<conv_algorithm = im2col_pixels>
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}#loom.lowering_config<conv_algorithm = im2col_channels>
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}#loom.lowering_config<conv_algorithm = im2col_pixels>
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}}#loom.lowering_config<distribution_tiles = [1, 1, 16, 16, 0, 0, 0], root = true, thread_tiles = [1, 1, 1, 1, 0, 0, 0]>
+func.func @convolutions(%x: tensor<4x64x10x10xf32>, %w: tensor<128x64x3x3xf32>, %out: tensor<4x128x8x8xf32>,
+                        %x7: tensor<16x64x9x9xf32>, %out7: tensor<16x128x7x7xf32>,
+                        %x1: tensor<2x1x18x18xf32>, %w1: tensor<64x1x3x3xf32>, %out1: tensor<2x64x16x16xf32>,
+                        %wf: tensor<1x1x3x3xf32>, %outf: tensor<2x1x16x16xf32>)
+    -> (tensor<4x128x8x8xf32>, tensor<16x128x7x7xf32>, tensor<2x64x16x16xf32>, tensor<2x1x16x16xf32>) {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<4x64x10x10xf32>, tensor<128x64x3x3xf32>) outs(%out : tensor<4x128x8x8xf32>) -> tensor<4x128x8x8xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x7, %w : tensor<16x64x9x9xf32>, tensor<128x64x3x3xf32>) outs(%out7 : tensor<16x128x7x7xf32>) -> tensor<16x128x7x7xf32>
+  %p = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x1, %w1 : tensor<2x1x18x18xf32>, tensor<64x1x3x3xf32>) outs(%out1 : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
+  %s = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x1, %wf : tensor<2x1x18x18xf32>, tensor<1x1x3x3xf32>) outs(%outf : tensor<2x1x16x16xf32>) -> tensor<2x1x16x16xf32>
+  return %r, %c, %p, %s : tensor<4x128x8x8xf32>, tensor<16x128x7x7xf32>, tensor<2x64x16x16xf32>, tensor<2x1x16x16xf32>
+}
+
+// -----
+
+// A product that is no whole number of instructions is padded to one
+// (loom-pad) when that at most doubles its multiply-adds (K = 100 -> 104,
+// 1.04 times), then configured in turn; 2 rows would be 16 (8 times): one
+// output per thread.
+// CHECK-LABEL: func.func @padded
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<pad_multiples = [16, 8, 8]>}
+// CHECK: linalg.matmul {{.*}}thread_tiles = [1, 1, 0]
+func.func @padded(%a: tensor<64x100xf32>, %b: tensor<100x256xf32>, %c: tensor<64x256xf32>,
+                  %a2: tensor<2x512xf32>, %b2: tensor<512x128xf32>, %c2: tensor<2x128xf32>) -> (tensor<64x256xf32>, tensor<2x128xf32>) {
+  %r = linalg.matmul ins(%a, %b : tensor<64x100xf32>, tensor<100x256xf32>) outs(%c : tensor<64x256xf32>) -> tensor<64x256xf32>
+  %s = linalg.matmul ins(%a2, %b2 : tensor<2x512xf32>, tensor<512x128xf32>) outs(%c2 : tensor<2x128xf32>) -> tensor<2x128xf32>
+  return %r, %s : tensor<64x256xf32>, tensor<2x128xf32>
 }

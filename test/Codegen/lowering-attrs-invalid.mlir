@@ -57,3 +57,13 @@ module attributes {loom.target = #loom.gpu_target<sm = 80, warp_size = 32, max_t
 
 // expected-error @+1 {{thread_tiles has 1 entries where the other sizes have 2 (one per loop)}}
 func.func @f() attributes {c = #loom.lowering_config<distribution_tiles = [1, 256], thread_tiles = [1]>} { return }
+
+// -----
+
+// expected-error @+1 {{an op has thread_tiles or warp_tiles, not both}}
+func.func @f() attributes {c = #loom.lowering_config<vector_sizes = [16, 8, 8], thread_tiles = [1, 1, 0], warp_tiles = [16, 8, 0]>} { return }
+
+// -----
+
+// expected-error @+1 {{warp_tiles need vector_sizes (the shape of one tensor-core instruction)}}
+func.func @f() attributes {c = #loom.lowering_config<distribution_tiles = [32, 32, 0], warp_tiles = [16, 8, 0]>} { return }

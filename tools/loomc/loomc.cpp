@@ -154,6 +154,12 @@ static cl::opt<std::string> gpuArch(
     cl::desc("NVIDIA GPU architecture of --target=nvptx|nvptx-host: sm_80, "
              "sm_86, sm_89 or sm_90"),
     cl::init("sm_80"), cl::cat(loomcCategory));
+static cl::opt<bool> gpuTF32(
+    "gpu-tf32",
+    cl::desc("On --target=nvptx, f32 matrix products on tensor cores with "
+             "TF32 inputs: faster, results differ from f32 (default: three "
+             "TF32 products, about f32 accuracy)"),
+    cl::cat(loomcCategory));
 static cl::opt<bool> printTarget(
     "print-target",
     cl::desc("Print what --target and --cpu describe (vector width, vector "
@@ -236,6 +242,7 @@ loom::CompilerOptions compilerOptions() {
   options.cpu = cpuName;
   options.cpuFeatures = cpuFeatures;
   options.gpuArch = gpuArch;
+  options.gpuTF32 = gpuTF32;
   return options;
 }
 
@@ -821,7 +828,7 @@ int drive() {
     if (!backend)
       return fail(backend.error());
     auto target =
-        (*backend)->resolve({cpuName, cpuFeatures, threads, gpuArch});
+        (*backend)->resolve({cpuName, cpuFeatures, threads, gpuArch, gpuTF32});
     if (!target)
       return fail(target.error());
     llvm::outs() << (*target)->summary() << "\n";

@@ -94,6 +94,9 @@ struct GPUCodegenOptions {
   /// The kernels run on the host (nvptx-host): they may call host functions
   /// (the data-parallel exchange), which GPU code cannot.
   bool onHost = false;
+  /// Tensor-core products of f32 with one TF32 product instead of three
+  /// (3xTF32): faster, and results that differ from f32 (opt-in).
+  bool tf32 = false;
 };
 
 /// The GPU (NVPTX) code generation stages, in order, after `linalg`:
@@ -101,7 +104,8 @@ struct GPUCodegenOptions {
 ///                 recorded as `loom.target` and every op's
 ///                 `loom.lowering_config` chosen by the GPU strategy
 ///   tiled       - root ops tiled into block tiles (an `scf.forall`) and
-///                 thread tiles (an `scf.forall` inside it)
+///                 thread tiles (an `scf.forall` inside it), or warp tiles
+///                 of tensor-core vectors (a forall mapped to warps)
 ///   bufferized  - tensors replaced by memrefs; temporaries in the
 ///                 workspace, which the runtime allocates in device memory
 ///   mapped      - block and thread loops mapped to GPU processors

@@ -63,6 +63,9 @@ struct TargetSelection {
   /// The GPU architecture of a GPU backend, e.g. "sm_80"; CPU backends
   /// ignore it.
   std::string gpuArch = "sm_80";
+  /// A GPU backend's f32 tensor-core products with one TF32 product instead
+  /// of three (CompilerOptions::gpuTF32).
+  bool gpuTF32 = false;
 };
 
 /// One named stage of a backend's pipeline, as data.

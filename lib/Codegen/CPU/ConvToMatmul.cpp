@@ -14,7 +14,7 @@
 // a product at all.
 //
 //===----------------------------------------------------------------------===//
-#include "ConvToMatmul.h"
+#include "loom/Codegen/CPU/ConvToMatmul.h"
 
 #include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
 

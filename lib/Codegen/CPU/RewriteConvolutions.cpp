@@ -1,7 +1,7 @@
 //===- RewriteConvolutions.cpp - Convolutions as their config says --------===//
 #include "loom/Codegen/CPU/Passes.h"
 
-#include "ConvToMatmul.h"
+#include "loom/Codegen/CPU/ConvToMatmul.h"
 
 #include "loom/Codegen/Common/LoweringConfig.h"
 

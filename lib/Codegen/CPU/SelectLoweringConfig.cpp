@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "loom/Codegen/CPU/Passes.h"
 
-#include "ConvToMatmul.h"
+#include "loom/Codegen/CPU/ConvToMatmul.h"
 
 #include "loom/Codegen/Common/LoweringConfig.h"
 #include "loom/Conversion/LoomToLinalg/TransposedConvolution.h"
@@ -474,7 +474,8 @@ LoweringConfigAttr SelectLoweringConfigPass::tileConfig(
                                  /*packTiles=*/{},
                                  parallel, reduction,
                                  vectorSizes, algorithm, root, fusedProducers,
-                                 /*threadTiles=*/{});
+                                 /*threadTiles=*/{}, /*warpTiles=*/{},
+                                 /*padMultiples=*/{});
 }
 
 void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
@@ -487,7 +488,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
       loom::setLoweringConfig(
           op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
                                       chooseTransposedConvAlgorithm(op),
-                                      /*root=*/false, {}, {}));
+                                      /*root=*/false, {}, {}, {}, {}));
     return;
   }
   // A packed matmul is replaced by a packed generic, configured in turn.
@@ -495,7 +496,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
     loom::setLoweringConfig(
         op, LoweringConfigAttr::get(&getContext(), {}, {},
                                     /*packTiles=*/{0, *columns, 0}, {}, {}, {},
-                                    ConvAlgorithm::none, /*root=*/false, {}, {}));
+                                    ConvAlgorithm::none, /*root=*/false, {}, {}, {}, {}));
     return;
   }
   std::optional<ConvAlgorithm> direct;
@@ -504,7 +505,7 @@ void SelectLoweringConfigPass::configure(linalg::LinalgOp op,
             chooseConvAlgorithm(conv, tile)) {
       loom::setLoweringConfig(
           op, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {}, {},
-                                      *algorithm, /*root=*/false, {}, {}));
+                                      *algorithm, /*root=*/false, {}, {}, {}, {}));
       return;
     }
     direct = ConvAlgorithm::direct;

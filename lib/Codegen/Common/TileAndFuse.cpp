@@ -9,6 +9,7 @@
 #include "loom/Codegen/Common/LoweringConfig.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -47,6 +48,15 @@ bool joinsGroup(tensor::ExtractSliceOp slice) {
   return false;
 }
 
+/// The mapping of a forall of `loops` loops to the warps of a block.
+SmallVector<Attribute> warpMapping(MLIRContext *context, int64_t loops) {
+  SmallVector<Attribute> mapping;
+  for (int64_t loop = 0; loop < loops; ++loop)
+    mapping.push_back(gpu::GPUWarpMappingAttr::get(
+        context, gpu::MappingId(int64_t(gpu::MappingId::LinearDim0) + loop)));
+  return mapping;
+}
+
 class TileAndFusePass : public loom::impl::TileAndFuseBase<TileAndFusePass> {
 public:
   using TileAndFuseBase::TileAndFuseBase;
@@ -72,7 +82,8 @@ SmallVector<int64_t> TileAndFusePass::tileSizes(linalg::LinalgOp op,
     sizes = config.getDistributionTiles();
     break;
   case Level::Thread:
-    sizes = config.getThreadTiles();
+    sizes = config.getWarpTiles().empty() ? config.getThreadTiles()
+                                          : config.getWarpTiles();
     break;
   case Level::Cache:
     sizes = config.getCacheTiles();
@@ -110,6 +121,13 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
   tilingOptions.setTileSizes(asIndexAttrs(&getContext(), sizes));
   if (level == Level::Distribution || level == Level::Thread)
     tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  // A warp's tile is one iteration per warp, not per thread.
+  if (LoweringConfigAttr config = loom::getLoweringConfig(root);
+      level == Level::Thread && config && !config.getWarpTiles().empty())
+    tilingOptions.setMapping(warpMapping(
+        &getContext(), llvm::count_if(sizes, [](int64_t size) {
+          return size != 0;
+        })));
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tilingOptions);
   options.setFusionControlFn(
@@ -142,7 +160,8 @@ void TileAndFusePass::tileRoot(RewriterBase &rewriter, linalg::LinalgOp root,
                    config.getRegisterTiles(),
                    config.getReductionTiles(), config.getVectorSizes(),
                    config.getConvAlgorithm(), /*root=*/false,
-                   config.getFusedProducers(), config.getThreadTiles()));
+                   config.getFusedProducers(), config.getThreadTiles(),
+                   config.getWarpTiles(), config.getPadMultiples()));
   }
   // The root goes first, so a producer that only it read is left unused. A
   // fused producer with other users stays, and is tiled as a root later.

@@ -324,7 +324,12 @@ LogicalResult MapToProcessorsPass::mapThreads(scf::ForallOp forall) {
   if (failed(trips))
     return forall.emitOpError() << "has a thread count without a constant "
                                    "bound";
-  int64_t threads = 1;
+  // A warp's iteration runs on all its lanes, which compute it together.
+  std::optional<ArrayAttr> mapping = forall.getMapping();
+  bool perWarp = mapping && llvm::any_of(*mapping,
+                                         llvm::IsaPred<gpu::GPUWarpMappingAttr>);
+  int64_t lanes = perWarp ? int64_t(warpLanes) : 1;
+  int64_t threads = lanes;
   for (int64_t largest : trips->largest)
     threads *= largest;
   if (threads > int64_t(maxThreads))
@@ -334,7 +339,13 @@ LogicalResult MapToProcessorsPass::mapThreads(scf::ForallOp forall) {
   Value count = arith::ConstantIndexOp::create(builder, loc, threads);
   createMappedLoop(
       builder, loc, count, gpu::Processor::ThreadX,
-      [&](OpBuilder &b, Location l, Value linear) {
+      [&](OpBuilder &b, Location l, Value thread) {
+        // An affine map, not arith: the tensor-core conversion takes
+        // scalar arith ops for vector ones it cannot convert.
+        Value linear = thread;
+        if (lanes > 1)
+          linear = affine::makeComposedAffineApply(
+              b, l, b.getAffineDimExpr(0).floorDiv(lanes), {thread});
         SmallVector<Value> positions =
             delinearize(b, l, linear, trips->largest);
         // A partial tile's extra threads do nothing.
@@ -388,6 +399,10 @@ void MapToProcessorsPass::runOnOperation() {
   func::FuncOp function = getOperation();
   if (function.isExternal())
     return;
+  if (warpLanes == 0) {
+    function.emitError() << "warp-lanes must be positive";
+    return signalPassFailure();
+  }
   // Scalars the host would read from device memory are computed where they
   // are used, once every op that touches memory is in a kernel.
   SmallVector<SetVector<Operation *>> scalarSlices;

@@ -84,10 +84,13 @@ public:
   std::string summary() const override {
     const GPUTarget &target = gpu.target;
     return fmt::format("nvptx {} (features {}): warp {}, at most {} threads "
-                       "and {} KiB of shared memory a block; host code for {}",
+                       "and {} KiB of shared memory a block, f32 products "
+                       "on tensor cores as {}; host code for {}",
                        target.archName(), target.ptxFeature,
                        target.warpSize, target.maxThreadsPerBlock,
-                       target.sharedMemoryPerBlock / 1024, cpu.target.cpu);
+                       target.sharedMemoryPerBlock / 1024,
+                       gpu.tf32 ? "one TF32 product" : "3xTF32",
+                       cpu.target.cpu);
   }
 };
 
@@ -128,6 +131,7 @@ resolveGPU(const TargetSelection &selection, bool onHost) {
   GPUCodegenOptions gpu;
   gpu.target = std::move(*gpuTarget);
   gpu.onHost = onHost;
+  gpu.tf32 = selection.gpuTF32;
   CPUCodegenOptions host;
   host.target = std::move(*cpu);
   return std::unique_ptr<CodegenTarget>(

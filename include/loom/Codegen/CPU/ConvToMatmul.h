@@ -1,6 +1,6 @@
 //===- ConvToMatmul.h - Convolutions as im2col + matrix products -*- C++ -*-===//
-#ifndef LOOM_LIB_CODEGEN_CONVTOMATMUL_H
-#define LOOM_LIB_CODEGEN_CONVTOMATMUL_H
+#ifndef LOOM_CODEGEN_CPU_CONVTOMATMUL_H
+#define LOOM_CODEGEN_CPU_CONVTOMATMUL_H
 
 #include "loom/Dialect/Loom/IR/LoomOps.h"
 

@@ -204,6 +204,33 @@ def Pack : Pass<"loom-pack", "mlir::func::FuncOp"> {
   ];
 }
 
+def Pad : Pass<"loom-pad", "mlir::func::FuncOp"> {
+  let summary = "Pad ops to the multiples their lowering config gives";
+  let description = [{
+    Deciding nothing itself: each linalg op whose `loom.lowering_config` has
+    `pad_multiples` (one per loop, 0 or 1 for a loop that is not padded) is
+    replaced, with upstream's `linalg::rewriteAsPaddedOp`, by a copy on
+    operands extended with zeros to those multiples, and a
+    `tensor.extract_slice` of the copy's result. The zeros add nothing to a
+    sum of products, so the slice is the op's result. The copy has no config
+    (the strategy configures it when it runs again), and each `tensor.pad`
+    becomes a `linalg.fill` and a `tensor.insert_slice` of its source (a pad
+    of a fill: a larger fill), ops the strategy configures too.
+
+    Example: a `linalg.matmul` of `tensor<64x9xf32>` and `tensor<9x196xf32>`
+    with `pad_multiples = [16, 8, 8]` becomes a matmul of `tensor<64x16xf32>`
+    and `tensor<16x200xf32>` into `tensor<64x200xf32>`, and its
+    `[0, 0] [64, 196]` slice.
+
+    An op that cannot be padded (a multiple count other than its loops,
+    dynamic shapes) is an error.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
 def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
   let summary = "Tile ops at one level of their lowering config, fusing the "
                 "producers it names";
@@ -215,7 +242,9 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
       them with an `scf.forall` (the threads' tiles).
     - `level=thread`: each root with `thread_tiles` (a GPU's) is tiled by
       them with an `scf.forall` inside its block's (`distribution_tiles`)
-      forall: one iteration per GPU thread of the block.
+      forall: one iteration per GPU thread of the block; a root with
+      `warp_tiles` is tiled by those, with a forall mapped to warps
+      (`#gpu.warp<linear_dim_0>`, ...): one iteration per warp.
     - `level=cache`: each root with `cache_tiles` is tiled by them with
       `scf.for` loops (inside its thread tile, with the same rule as below).
     - `level=register`: each root with `register_tiles` is tiled by them with
@@ -255,6 +284,7 @@ def TileAndFuse : Pass<"loom-tile-and-fuse", "mlir::func::FuncOp"> {
            "reduction">,
   ];
   let dependentDialects = [
+    "mlir::gpu::GPUDialect",
     "mlir::affine::AffineDialect",
     "mlir::linalg::LinalgDialect",
     "mlir::scf::SCFDialect",

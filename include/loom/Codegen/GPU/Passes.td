@@ -44,11 +44,26 @@ def SelectGPULoweringConfig
   let description = [{
     Reads the module's `#loom.gpu_target` and writes a
     `#loom.lowering_config` on every linalg op it maps to the GPU; the
-    mechanism passes (`loom-tile-and-fuse` at levels `distribution` and
-    `thread`, then `loom-gpu-map-to-processors`) carry it out. Every decision
-    is made here:
+    mechanism passes (`loom-cpu-rewrite-convolutions`, `loom-pad`,
+    `loom-tile-and-fuse` at levels `distribution`, `thread` and `reduction`,
+    `loom-vectorize`, `loom-gpu-map-to-processors`,
+    `loom-gpu-lower-to-tensor-cores`) carry it out; it runs again on the ops
+    the first two create. Every decision is made here:
 
-    - Only parallel loops are distributed; each thread computes its outputs'
+    - An f32 contraction with one row, one column and one reduction loop and
+      an output [batch..., rows, columns] goes to the tensor cores: a warp
+      computes a 16x8 tile (`warp_tiles`) with one mma.sync m16n8k8 per step
+      of 8 along K (`reduction_tiles`, `vector_sizes = [16, 8, 8]`), up to
+      8 warps a block, at most 4 along the columns, each count a divisor of
+      the instructions along its loop; a fill that only such products read
+      joins the warps' tiles as a vector. When its sizes are no whole number
+      of instructions and padding them at most doubles its multiply-adds, it
+      is padded first (`pad_multiples = [16, 8, 8]`).
+    - A convolution becomes an im2col gather and a product
+      (`conv_algorithm = im2col_pixels` or `im2col_channels`, whichever
+      product needs less padding), and a transposed convolution a product
+      and col2im, when that product fits the tensor cores.
+    - Otherwise only parallel loops are distributed; each thread computes its outputs'
       reductions alone, in the same order as the CPU's code does, so no
       result depends on the block shape.
     - A thread's tile is one output element (`thread_tiles` of 1 on every
@@ -91,7 +106,10 @@ def MapToProcessors
       linearized, its innermost dimension fastest (consecutive threads, then
       consecutive elements). A thread forall whose trip count depends on
       the block (a partial tile) gets its largest trip count as its thread
-      count, and the threads past the block's own count do nothing.
+      count, and the threads past the block's own count do nothing. A
+      forall mapped to warps (`#gpu.warp<...>`) gets `warp-lanes` threads
+      per iteration, which all run its body: the warp's instructions
+      (`mma.sync`) compute its tile together.
     - A top-level `memref.load` of an argument that nothing but loads
       reads (a random seed) is copied into each kernel that uses its value.
     - A top-level `memref.copy` of a static shape (bufferization adds them)
@@ -111,12 +129,60 @@ def MapToProcessors
     Option<"hostCalls", "host-calls", "bool", /*default=*/"false",
            "Let one-thread kernels call host functions (nvptx-host, whose "
            "kernels run on the host); otherwise a func.call is an error">,
+    Option<"warpLanes", "warp-lanes", "unsigned", /*default=*/"32",
+           "Threads that run one iteration of a warp forall: the warp size, "
+           "or 1 where one host thread computes a warp's vectors (nvptx-host)">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
     "mlir::arith::ArithDialect",
     "mlir::gpu::GPUDialect",
     "mlir::scf::SCFDialect",
+  ];
+}
+
+def LowerToTensorCores
+    : Pass<"loom-gpu-lower-to-tensor-cores", "mlir::gpu::GPUModuleOp"> {
+  let summary = "Each warp's vector contraction becomes tensor-core "
+                "instructions, at the precision asked for";
+  let description = [{
+    Inside the kernels, a warp's `vector.contract` of one tensor-core
+    instruction's shape (16x8x8 on f32, which the strategy's `warp_tiles`
+    and `vector_sizes` give), read with `vector.transfer_read`, its
+    accumulator carried by an `scf.for`, written with
+    `vector.transfer_write`, becomes `nvgpu.mma.sync`: each lane
+    (`gpu.lane_id`) loads its part of the operands and of the accumulator
+    (the PTX ISA's fragment layout of m16n8k8 TF32), the loop carries the
+    lane's part of the accumulator, and each lane stores its part. Unit
+    (batch) dimensions index the memory as they are.
+
+    f32 operands go through the TF32 tensor cores, whose inputs have 10
+    mantissa bits:
+
+    - by default, three TF32 products per instruction (3xTF32): each operand
+      is split into `hi`, its f32 value with the low 13 mantissa bits
+      cleared, and `lo = x - hi`, and the accumulator takes `lo_a * hi_b`,
+      `hi_a * lo_b` and `hi_a * hi_b`, smallest first: about f32 accuracy
+      (what is dropped, `lo_a * lo_b` and `lo`'s own truncation, is near
+      2^-21 relative);
+    - with `tf32`, one TF32 product: three times the throughput, and results
+      that differ from f32 at 2^-11 relative, so only on request
+      (`loomc --gpu-tf32`).
+
+    A `vector.contract` that is left (one the conversion cannot take) is an
+    error: it would run on every lane of the warp.
+  }];
+  let options = [
+    Option<"tf32", "tf32", "bool", /*default=*/"false",
+           "One TF32 product per instruction instead of three (3xTF32)">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::gpu::GPUDialect",
+    "mlir::memref::MemRefDialect",
+    "mlir::nvgpu::NVGPUDialect",
+    "mlir::vector::VectorDialect",
   ];
 }
 

@@ -49,7 +49,8 @@ LogicalResult LoweringConfigAttr::verify(
     ArrayRef<int64_t> distributionTiles, ArrayRef<int64_t> cacheTiles,
     ArrayRef<int64_t> packTiles, ArrayRef<int64_t> registerTiles, ArrayRef<int64_t> reductionTiles,
     ArrayRef<int64_t> vectorSizes, ConvAlgorithm, bool,
-    ArrayRef<int64_t> fusedProducers, ArrayRef<int64_t> threadTiles) {
+    ArrayRef<int64_t> fusedProducers, ArrayRef<int64_t> threadTiles,
+    ArrayRef<int64_t> warpTiles, ArrayRef<int64_t> padMultiples) {
   std::pair<StringLiteral, ArrayRef<int64_t>> levels[] = {
       {"distribution_tiles", distributionTiles},
       {"cache_tiles", cacheTiles},
@@ -57,7 +58,9 @@ LogicalResult LoweringConfigAttr::verify(
       {"register_tiles", registerTiles},
       {"reduction_tiles", reductionTiles},
       {"vector_sizes", vectorSizes},
-      {"thread_tiles", threadTiles}};
+      {"thread_tiles", threadTiles},
+      {"warp_tiles", warpTiles},
+      {"pad_multiples", padMultiples}};
   std::optional<size_t> loops;
   for (auto [name, sizes] : levels) {
     if (sizes.empty())
@@ -70,6 +73,11 @@ LogicalResult LoweringConfigAttr::verify(
                          << " (one per loop)";
     loops = sizes.size();
   }
+  if (!threadTiles.empty() && !warpTiles.empty())
+    return emitError() << "an op has thread_tiles or warp_tiles, not both";
+  if (!warpTiles.empty() && vectorSizes.empty())
+    return emitError() << "warp_tiles need vector_sizes (the shape of one "
+                          "tensor-core instruction)";
   if (llvm::is_contained(vectorSizes, 0))
     return emitError() << "vector_sizes must be positive";
   llvm::SmallSet<int64_t, 4> seen;

@@ -133,6 +133,15 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
       its group (computed inside its tiles).
     - `thread_tiles`: on a GPU, the tile of one thread inside its block's
       tile (an `scf.forall` nested in the block's); empty: not a GPU op.
+    - `warp_tiles`: on a GPU, the tile of one warp inside its block's tile
+      (an `scf.forall` mapped to warps), which the warp computes with
+      tensor-core instructions of the shape `vector_sizes`; an op has
+      thread tiles or warp tiles, not both.
+    - `pad_multiples`: each loop's trip count is rounded up to a multiple of
+      its entry (0 or 1: not padded) by `loom-pad`, the operands extended
+      with zeros: the op is replaced by one on the padded shapes, whose
+      result's slice replaces its result, and which the strategy configures
+      in turn (a product padded to whole tensor-core instructions).
 
     ```mlir
     %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<
@@ -154,7 +163,9 @@ def Loom_LoweringConfigAttr : AttrDef<Loom_Dialect, "LoweringConfig"> {
       DefaultValuedParameter<"bool", "false">:$root,
       Loom_SizesParameter<"operands whose producers join the group">
           :$fused_producers,
-      Loom_SizesParameter<"GPU thread tile per loop">:$thread_tiles);
+      Loom_SizesParameter<"GPU thread tile per loop">:$thread_tiles,
+      Loom_SizesParameter<"GPU warp tile per loop">:$warp_tiles,
+      Loom_SizesParameter<"multiple each loop is padded to">:$pad_multiples);
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
 }
