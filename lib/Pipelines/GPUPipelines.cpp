@@ -27,6 +27,8 @@ void buildGPUStrategyStage(OpPassManager &pm,
   onTensors.addPass(createSelectGPULoweringConfig(strategy));
   onTensors.addPass(createRewriteConvolutions());
   onTensors.addPass(createSelectGPULoweringConfig(strategy));
+  // The products padded to whole instructions, and every pad as a fill and
+  // a copy, which the last run configures.
   onTensors.addPass(createPad());
   onTensors.addPass(createSelectGPULoweringConfig(strategy));
 }

@@ -120,6 +120,22 @@ func.func @copy_distributed(%in: memref<20x30xf32, strided<[60, 1]>>, %out: memr
 
 // -----
 
+// Bufferization's copies are linalg.copy ops: distributed the same way.
+// CHECK-LABEL: func.func @linalg_copy_distributed
+// CHECK-DAG: %[[BLOCKS:.*]] = arith.constant 2 : index
+// CHECK-DAG: %[[THREADS:.*]] = arith.constant 256 : index
+// CHECK: scf.parallel (%{{.*}}) = (%{{.*}}) to (%[[BLOCKS]])
+// CHECK: scf.parallel (%{{.*}}) = (%{{.*}}) to (%[[THREADS]])
+// CHECK: memref.load %{{.*}} : memref<300xf32, strided<[2]>>
+// CHECK: memref.store
+// CHECK-NOT: linalg.copy
+func.func @linalg_copy_distributed(%in: memref<300xf32, strided<[2]>>, %out: memref<300xf32>) {
+  linalg.copy ins(%in : memref<300xf32, strided<[2]>>) outs(%out : memref<300xf32>)
+  return
+}
+
+// -----
+
 // A seed read by the host and hashed there: the load and the arithmetic on
 // it are computed in the kernel that uses them instead.
 // CHECK-LABEL: func.func @seed

@@ -31,3 +31,20 @@ func.func @dynamic(%a: tensor<?x9xf32>, %b: tensor<9x196xf32>, %c: tensor<?x196x
   %r = linalg.matmul {loom.lowering_config = #loom.lowering_config<pad_multiples = [16, 8, 8]>} ins(%a, %b : tensor<?x9xf32>, tensor<9x196xf32>) outs(%c : tensor<?x196xf32>) -> tensor<?x196xf32>
   return %r : tensor<?x196xf32>
 }
+
+// -----
+
+// A pad the function had (a convolution's zero border) becomes a fill and a
+// copy of its source into it, which the strategy configures.
+// CHECK-LABEL: func.func @border
+// CHECK: %[[FILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x1x30x30xf32>)
+// CHECK: tensor.insert_slice %{{.*}} into %[[FILL]][0, 0, 1, 1] [2, 1, 28, 28] [1, 1, 1, 1]
+// CHECK-NOT: tensor.pad
+func.func @border(%x: tensor<2x1x28x28xf32>) -> tensor<2x1x30x30xf32> {
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<2x1x28x28xf32> to tensor<2x1x30x30xf32>
+  return %p : tensor<2x1x30x30xf32>
+}

@@ -20,6 +20,20 @@ using namespace mlir;
 
 namespace {
 
+/// Rewrites each of `pads` as a linalg.fill of the padding value and a
+/// tensor.insert_slice of its source.
+LogicalResult decomposePads(ArrayRef<Operation *> pads) {
+  if (pads.empty())
+    return success();
+  MLIRContext *context = pads.front()->getContext();
+  RewritePatternSet patterns(context);
+  linalg::populateDecomposePadPatterns(patterns);
+  return applyOpPatternsGreedily(
+      pads, std::move(patterns),
+      GreedyRewriteConfig().setStrictness(
+          GreedyRewriteStrictness::ExistingAndNewOps));
+}
+
 /// Replaces `op` by a copy on operands padded with zeros to `multiples` (one
 /// per loop, 0 or 1: not padded) and a slice of its result; the copy has no
 /// config. Each pad becomes a fill and a copy of its source into it (a
@@ -68,13 +82,7 @@ LogicalResult pad(RewriterBase &rewriter, linalg::LinalgOp op,
     }
     padOps.push_back(padOp);
   }
-  MLIRContext *context = rewriter.getContext();
-  RewritePatternSet patterns(context);
-  linalg::populateDecomposePadPatterns(patterns);
-  return applyOpPatternsGreedily(
-      padOps, std::move(patterns),
-      GreedyRewriteConfig().setStrictness(
-          GreedyRewriteStrictness::ExistingAndNewOps));
+  return decomposePads(padOps);
 }
 
 class PadPass : public loom::impl::PadBase<PadPass> {
@@ -87,6 +95,12 @@ public:
           toPad.push_back(op);
     });
     IRRewriter rewriter(&getContext());
+    // The function's own pads first, so that each becomes ops the strategy
+    // configures (after bufferization a pad would be work no config covers).
+    SmallVector<Operation *> pads;
+    getOperation().walk([&](tensor::PadOp pad) { pads.push_back(pad); });
+    if (failed(decomposePads(pads)))
+      return signalPassFailure();
     for (linalg::LinalgOp op : toPad) {
       ArrayRef<int64_t> multiples = loom::getLoweringConfig(op).getPadMultiples();
       // Taken first: padding replaces the op.

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -202,12 +203,24 @@ SmallVector<Value> delinearize(OpBuilder &builder, Location loc, Value linear,
 /// Threads of a block of a distributed copy.
 constexpr int64_t kCopyThreads = 256;
 
+/// The source and target of `op` if it copies one memref into another
+/// (memref.copy, or linalg.copy, which bufferization creates).
+std::optional<std::pair<Value, Value>> copiedMemRefs(Operation *op) {
+  if (auto copy = dyn_cast<memref::CopyOp>(op))
+    return std::pair(copy.getSource(), copy.getTarget());
+  if (auto copy = dyn_cast<linalg::CopyOp>(op);
+      copy && copy.hasPureBufferSemantics())
+    return std::pair(copy.getInputs()[0], copy.getOutputs()[0]);
+  return std::nullopt;
+}
+
 /// Replaces `copy` of a static shape by a kernel of one element per thread
 /// (blocks of kCopyThreads): bufferization's copies (a tied parameter into
-/// its result, a slice into place) would otherwise run on one thread.
-/// Returns false, leaving it, for a dynamic shape.
-bool distributeCopy(memref::CopyOp copy, int64_t maxThreads) {
-  auto type = cast<MemRefType>(copy.getSource().getType());
+/// its result, a slice into place, a pad's source into it) would otherwise
+/// run on one thread. Returns false, leaving it, for a dynamic shape.
+bool distributeCopy(Operation *copy, Value source, Value target,
+                    int64_t maxThreads) {
+  auto type = cast<MemRefType>(source.getType());
   if (!type.hasStaticShape())
     return false;
   int64_t elements = type.getNumElements();
@@ -215,11 +228,10 @@ bool distributeCopy(memref::CopyOp copy, int64_t maxThreads) {
                                        std::max<int64_t>(elements, 1)});
   int64_t blocks = llvm::divideCeil(elements, threads);
   OpBuilder builder(copy);
-  Location loc = copy.getLoc();
+  Location loc = copy->getLoc();
   Value blockCount = arith::ConstantIndexOp::create(builder, loc, blocks);
   Value threadCount = arith::ConstantIndexOp::create(builder, loc, threads);
   Value total = arith::ConstantIndexOp::create(builder, loc, elements);
-  Value source = copy.getSource(), target = copy.getTarget();
   ArrayRef<int64_t> shape = type.getShape();
   createMappedLoop(
       builder, loc, blockCount, gpu::Processor::BlockX,
@@ -242,7 +254,7 @@ bool distributeCopy(memref::CopyOp copy, int64_t maxThreads) {
               memref::StoreOp::create(then, tl, element, target, indices);
             });
       });
-  copy.erase();
+  copy->erase();
   return true;
 }
 
@@ -419,8 +431,8 @@ void MapToProcessorsPass::runOnOperation() {
     if (deferred.contains(op) || isa<scf::ForallOp>(op) ||
         op->hasTrait<OpTrait::IsTerminator>() || !accessesMemory(op))
       continue;
-    if (auto copy = dyn_cast<memref::CopyOp>(op);
-        copy && distributeCopy(copy, maxThreads))
+    if (std::optional<std::pair<Value, Value>> copied = copiedMemRefs(op);
+        copied && distributeCopy(op, copied->first, copied->second, maxThreads))
       continue;
     if (failed(runOnOneThread(op, hostCalls)))
       return signalPassFailure();

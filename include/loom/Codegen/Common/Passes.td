@@ -222,6 +222,10 @@ def Pad : Pass<"loom-pad", "mlir::func::FuncOp"> {
     and `tensor<16x200xf32>` into `tensor<64x200xf32>`, and its
     `[0, 0] [64, 196]` slice.
 
+    Every other `tensor.pad` of the function becomes a `linalg.fill` and a
+    `tensor.insert_slice` first, for the same reason: after bufferization a
+    pad is work no config covers (on a GPU, a kernel of one thread).
+
     An op that cannot be padded (a multiple count other than its loops,
     dynamic shapes) is an error.
   }];
