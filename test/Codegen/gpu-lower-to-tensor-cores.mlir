@@ -2,7 +2,8 @@
 // RUN: loom-opt %s -split-input-file -verify-diagnostics -pass-pipeline='builtin.module(gpu.module(loom-gpu-lower-to-tensor-cores{tf32=true},canonicalize,cse))' | FileCheck %s --check-prefix=TF32
 
 // A warp's 16x8 tile of C = A B, K in steps of 8, its accumulator a splat
-// carried by the loop: the loop carries the lane's 2x2 part instead. Each
+// carried by the loop: the loop carries the lane's 2x2 part instead (a
+// vector<2x2xf32> per instruction). Each
 // lane (group = lane / 4, quad = lane % 4) loads A at rows group and
 // group + 8, columns quad and quad + 4; B at rows quad and quad + 4, column
 // group; and stores C at rows group and group + 8, columns 2 quad and
@@ -40,13 +41,13 @@
 // CHECK: %[[ABITS:.*]] = arith.bitcast %[[AF]] : vector<4x1xf32> to vector<4x1xi32>
 // CHECK: %[[AHIBITS:.*]] = arith.andi %[[ABITS]], %[[MASK_A]]
 // CHECK: %[[AHI:.*]] = arith.bitcast %[[AHIBITS]] : vector<4x1xi32> to vector<4x1xf32>
-// CHECK: %[[BBITS:.*]] = arith.bitcast %[[BF]] : vector<2x1xf32> to vector<2x1xi32>
-// CHECK: %[[BHIBITS:.*]] = arith.andi %[[BBITS]], %[[MASK_B]]
-// CHECK: %[[BHI:.*]] = arith.bitcast %[[BHIBITS]] : vector<2x1xi32> to vector<2x1xf32>
 // CHECK: %[[ADIFF:.*]] = arith.subf %[[AF]], %[[AHI]]
 // CHECK: arith.bitcast %[[ADIFF]]
 // CHECK: arith.andi %{{.*}}, %[[MASK_A]]
 // CHECK: %[[ALO:.*]] = arith.bitcast
+// CHECK: %[[BBITS:.*]] = arith.bitcast %[[BF]] : vector<2x1xf32> to vector<2x1xi32>
+// CHECK: %[[BHIBITS:.*]] = arith.andi %[[BBITS]], %[[MASK_B]]
+// CHECK: %[[BHI:.*]] = arith.bitcast %[[BHIBITS]] : vector<2x1xi32> to vector<2x1xf32>
 // CHECK: %[[BDIFF:.*]] = arith.subf %[[BF]], %[[BHI]]
 // CHECK: arith.bitcast %[[BDIFF]]
 // CHECK: arith.andi %{{.*}}, %[[MASK_B]]
@@ -136,21 +137,62 @@ gpu.module @kernels {
 
 // -----
 
-// A contraction of another shape than one instruction's is an error (the
-// strategy gives warp tiles of exactly 16x8x8).
+// A warp's tile of 2x2 instructions (32x16): A loaded once for each of its
+// two rows of instructions (the second 16 rows further), B once for each of
+// its two columns (8 columns further), and each of the four instructions
+// accumulates into its own vector<2x2xf32>.
+// CHECK-DAG: #[[$ROW16:.*]] = affine_map<()[s0, s1] -> (s1 + s0 floordiv 4 + 16)>
+// CHECK-DAG: #[[$N8:.*]] = affine_map<()[s0, s1] -> (s1 + s0 floordiv 4 + 8)>
+// CHECK-LABEL: gpu.func @grid
+// CHECK-SAME: (%[[A:.*]]: memref<64x8xf32>, %[[B:.*]]: memref<8x32xf32>, %[[C:.*]]: memref<64x32xf32>, %[[I:.*]]: index, %[[J:.*]]: index)
+// CHECK: %[[LANE:.*]] = gpu.lane_id
+// CHECK-COUNT-4: memref.load %[[A]]
+// CHECK: %[[R16:.*]] = affine.apply #[[$ROW16]]()[%[[LANE]], %[[I]]]
+// CHECK: memref.load %[[A]][%[[R16]]
+// CHECK-COUNT-3: memref.load %[[A]]
+// CHECK-COUNT-2: memref.load %[[B]]
+// CHECK: %[[N8:.*]] = affine.apply #[[$N8]]()[%[[LANE]], %[[J]]]
+// CHECK: memref.load %[[B]][%{{.*}}, %[[N8]]]
+// CHECK: memref.load %[[B]][%{{.*}}, %[[N8]]]
+// CHECK-COUNT-12: nvgpu.mma.sync
+// CHECK-NOT: nvgpu.mma.sync
+// CHECK-COUNT-8: memref.store %{{.*}}, %[[C]]
+// CHECK: memref.store %{{.*}}, %[[C]][%[[R16]],
+// CHECK-COUNT-7: memref.store %{{.*}}, %[[C]]
+// CHECK-NOT: memref.store
 #a = affine_map<(m, n, k) -> (m, k)>
 #b = affine_map<(m, n, k) -> (k, n)>
 #c = affine_map<(m, n, k) -> (m, n)>
 gpu.module @kernels {
-  gpu.func @wrong_shape(%A: memref<16x8xf32>, %B: memref<8x16xf32>, %C: memref<16x16xf32>) kernel {
+  gpu.func @grid(%A: memref<64x8xf32>, %B: memref<8x32xf32>, %C: memref<64x32xf32>, %i: index, %j: index) kernel {
     %c0 = arith.constant 0 : index
     %pad = arith.constant 0.0 : f32
-    %a = vector.transfer_read %A[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x8xf32>, vector<16x8xf32>
-    %b = vector.transfer_read %B[%c0, %c0], %pad {in_bounds = [true, true]} : memref<8x16xf32>, vector<8x16xf32>
-    %acc = vector.transfer_read %C[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x16xf32>, vector<16x16xf32>
+    %zero = arith.constant dense<0.0> : vector<32x16xf32>
+    %a = vector.transfer_read %A[%i, %c0], %pad {in_bounds = [true, true]} : memref<64x8xf32>, vector<32x8xf32>
+    %b = vector.transfer_read %B[%c0, %j], %pad {in_bounds = [true, true]} : memref<8x32xf32>, vector<8x16xf32>
+    %d = vector.contract {indexing_maps = [#a, #b, #c], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %zero : vector<32x8xf32>, vector<8x16xf32> into vector<32x16xf32>
+    vector.transfer_write %d, %C[%i, %j] {in_bounds = [true, true]} : vector<32x16xf32>, memref<64x32xf32>
+    gpu.return
+  }
+}
+
+// -----
+
+// A contraction that is no grid of whole instructions with a reduction of 8
+// is an error (the strategy gives warp tiles that are).
+#a = affine_map<(m, n, k) -> (m, k)>
+#b = affine_map<(m, n, k) -> (k, n)>
+#c = affine_map<(m, n, k) -> (m, n)>
+gpu.module @kernels {
+  gpu.func @wrong_shape(%A: memref<16x16xf32>, %B: memref<16x8xf32>, %C: memref<16x8xf32>) kernel {
+    %c0 = arith.constant 0 : index
+    %pad = arith.constant 0.0 : f32
+    %a = vector.transfer_read %A[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x16xf32>, vector<16x16xf32>
+    %b = vector.transfer_read %B[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x8xf32>, vector<16x8xf32>
+    %acc = vector.transfer_read %C[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x8xf32>, vector<16x8xf32>
     // expected-error @+1 {{could not become tensor-core instructions (mma.sync)}}
-    %d = vector.contract {indexing_maps = [#a, #b, #c], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %acc : vector<16x8xf32>, vector<8x16xf32> into vector<16x16xf32>
-    vector.transfer_write %d, %C[%c0, %c0] {in_bounds = [true, true]} : vector<16x16xf32>, memref<16x16xf32>
+    %d = vector.contract {indexing_maps = [#a, #b, #c], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %acc : vector<16x16xf32>, vector<16x8xf32> into vector<16x8xf32>
+    vector.transfer_write %d, %C[%c0, %c0] {in_bounds = [true, true]} : vector<16x8xf32>, memref<16x8xf32>
     gpu.return
   }
 }

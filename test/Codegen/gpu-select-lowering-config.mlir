@@ -55,13 +55,13 @@ func.func @prime_and_short(%x: tensor<2x1009xf32>, %y: tensor<100x10xf32>) -> (t
 // -----
 
 // A contraction of whole tensor-core instructions (rows a multiple of 16,
-// columns and reduction of 8): one 16x8 tile per warp, K in steps of 8, the
-// instruction's shape as the vector sizes; 8 warps a block, at most 4 of
-// them along the columns (128 = 16 x 8: 4 warps; 64 = 4 x 16: 2 warps).
-// The fill becomes the warps' initial accumulator vector.
+// columns and reduction of 8): a warp's tile of 2x2 instructions (32x16),
+// K in steps of 8, the instruction's shape as the vector sizes; 8 warps a
+// block, at most 4 of them along the columns (128 = 8 x 16: 4 warps; 64 =
+// 2 x 32: 2 warps). The fill becomes the warps' initial accumulators.
 // CHECK-LABEL: func.func @matmul_tensor_cores
-// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<vector_sizes = [16, 8]>}
-// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [32, 32, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, fused_producers = [2], warp_tiles = [16, 8, 0]>}
+// CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<vector_sizes = [32, 16]>}
+// CHECK: linalg.matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [64, 64, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, fused_producers = [2], warp_tiles = [32, 16, 0]>}
 func.func @matmul_tensor_cores(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>) -> tensor<64x128xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<64x128xf32>
@@ -99,10 +99,11 @@ func.func @matmul_f64(%a: tensor<64x512xf64>, %b: tensor<512x128xf64>, %c: tenso
 
 // -----
 
-// A batched product: one batch a block and a warp. An accumulator that is
-// an argument (no fill) is read by the warps.
+// A batched product: one batch a block and a warp; 16 columns are one warp
+// wide, so the block's 4 warps go along the rows. An accumulator that is an
+// argument (no fill) is read by the warps.
 // CHECK-LABEL: func.func @batch_matmul
-// CHECK: linalg.batch_matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [1, 64, 16, 0], reduction_tiles = [0, 0, 0, 8], vector_sizes = [1, 16, 8, 8], root = true, warp_tiles = [1, 16, 8, 0]>}
+// CHECK: linalg.batch_matmul {loom.lowering_config = #loom.lowering_config<distribution_tiles = [1, 128, 16, 0], reduction_tiles = [0, 0, 0, 8], vector_sizes = [1, 16, 8, 8], root = true, warp_tiles = [1, 32, 16, 0]>}
 func.func @batch_matmul(%a: tensor<4x128x32xf32>, %b: tensor<4x32x16xf32>, %c: tensor<4x128x16xf32>) -> tensor<4x128x16xf32> {
   %r = linalg.batch_matmul ins(%a, %b : tensor<4x128x32xf32>, tensor<4x32x16xf32>) outs(%c : tensor<4x128x16xf32>) -> tensor<4x128x16xf32>
   return %r : tensor<4x128x16xf32>
@@ -112,9 +113,10 @@ func.func @batch_matmul(%a: tensor<4x128x32xf32>, %b: tensor<4x32x16xf32>, %c: t
 
 // The transposed product of a weight gradient, dW = X^T dY, as a generic:
 // the rows are the loop of the first input's columns. 784 rows are 49
-// instructions, so one warp along them (49 has no divisor up to 2).
+// instructions (no divisor up to 2): warp tiles and blocks one instruction
+// high.
 // CHECK-LABEL: func.func @transposed_lhs
-// CHECK: linalg.generic {{.*}}distribution_tiles = [16, 32, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, warp_tiles = [16, 8, 0]
+// CHECK: linalg.generic {{.*}}distribution_tiles = [16, 64, 0], reduction_tiles = [0, 0, 8], vector_sizes = [16, 8, 8], root = true, warp_tiles = [16, 16, 0]
 #xt = affine_map<(m, n, k) -> (k, m)>
 #dy = affine_map<(m, n, k) -> (k, n)>
 #dw = affine_map<(m, n, k) -> (m, n)>
@@ -135,7 +137,7 @@ func.func @transposed_lhs(%x: tensor<16x784xf32>, %dy: tensor<16x512xf32>, %dw: 
 // own; the tensor-core product reads its result.
 // CHECK-LABEL: func.func @shared_fill
 // CHECK: linalg.fill {loom.lowering_config = #loom.lowering_config<distribution_tiles = [2, 128], root = true, thread_tiles = [1, 1]>}
-// CHECK: linalg.matmul {{.*}}root = true, warp_tiles = [16, 8, 0]
+// CHECK: linalg.matmul {{.*}}root = true, warp_tiles = [32, 16, 0]
 // CHECK: linalg.generic
 func.func @shared_fill(%a: tensor<64x512xf32>, %b: tensor<512x128xf32>, %x: tensor<64x128xf32>) -> (tensor<64x128xf32>, tensor<64x128xf32>) {
   %zero = arith.constant 0.0 : f32

@@ -4,9 +4,11 @@
 // decided by the strategy (warp_tiles, vector_sizes); the precision is the
 // user's (see Passes.td).
 //
-// Each lane holds its part of the operands of one m16n8k8 TF32 instruction,
-// as the PTX ISA lays them out ("Matrix fragments for mma.m16n8k8", .tf32):
-// with group = lane / 4 and quad = lane % 4,
+// A warp's tile is a grid of m16n8k8 TF32 instructions (16 rows by 8 columns
+// each). Each lane holds its part of the operands of each instruction, as
+// the PTX ISA lays them out ("Matrix fragments for mma.m16n8k8", .tf32),
+// with group = lane / 4 and quad = lane % 4 (offsets within the
+// instruction's tile):
 //   A (16x8, vector<4x1xf32>): element i at row group + 8 (i % 2),
 //                              column quad + 4 (i / 2);
 //   B (8x8, vector<2x1xf32>):  element i at row quad + 4 i, column group;
@@ -40,12 +42,15 @@ constexpr int64_t kRows = 16, kColumns = 8, kReduction = 8;
 constexpr int32_t kTF32Mask = ~int32_t(0x1fff);
 
 /// The loops of a warp's contraction: which iteration dimension is the
-/// output's rows, its columns and the reduction (the others have size 1).
-struct ContractionLoops {
+/// output's rows, its columns and the reduction (the others have size 1),
+/// and how many instructions its tile has along the rows and the columns.
+struct WarpTile {
   unsigned rows, columns, reduction;
+  int64_t rowInstructions, columnInstructions;
+  int64_t instructions() const { return rowInstructions * columnInstructions; }
 };
 
-FailureOr<ContractionLoops> matchInstruction(vector::ContractionOp contract) {
+FailureOr<WarpTile> matchWarpTile(vector::ContractionOp contract) {
   if (contract.getKind() != vector::CombiningKind::ADD ||
       isa<vector::MaskOp>(contract->getParentOp()) ||
       !cast<VectorType>(contract.getLhsType()).getElementType().isF32() ||
@@ -65,27 +70,31 @@ FailureOr<ContractionLoops> matchInstruction(vector::ContractionOp contract) {
     }
   if (!reduction)
     return failure();
-  ContractionLoops loops{output.getDimPosition(results - 2),
-                         output.getDimPosition(results - 1), *reduction};
   SmallVector<int64_t> bounds;
   contract.getIterationBounds(bounds);
+  WarpTile tile{output.getDimPosition(results - 2),
+                output.getDimPosition(results - 1), *reduction,
+                bounds[output.getDimPosition(results - 2)] / kRows,
+                bounds[output.getDimPosition(results - 1)] / kColumns};
   for (auto [dim, bound] : llvm::enumerate(bounds)) {
-    int64_t wanted = dim == loops.rows        ? kRows
-                     : dim == loops.columns   ? kColumns
-                     : dim == loops.reduction ? kReduction
-                                              : 1;
-    if (bound != wanted)
+    bool fits = dim == tile.rows        ? bound % kRows == 0
+                : dim == tile.columns   ? bound % kColumns == 0
+                : dim == tile.reduction ? bound == kReduction
+                                        : bound == 1;
+    if (!fits || bound == 0)
       return failure();
   }
-  return loops;
+  return tile;
 }
 
-/// Builds the per-lane code of one warp contraction.
+/// Builds the per-lane code of one warp contraction. The lane's part of the
+/// warp's accumulators is one vector<2x2xf32> per instruction (row-major
+/// over the instructions' grid).
 class FragmentBuilder {
 public:
-  FragmentBuilder(OpBuilder &builder, Location loc, vector::ContractionOp contract,
-                  ContractionLoops loops, bool tf32)
-      : builder(builder), loc(loc), loops(loops), tf32(tf32),
+  FragmentBuilder(OpBuilder &builder, Location loc,
+                  vector::ContractionOp contract, WarpTile tile, bool tf32)
+      : builder(builder), loc(loc), tile(tile), tf32(tf32),
         maps(contract.getIndexingMapsArray()) {
     Value lane = gpu::LaneIdOp::create(builder, loc, /*upper_bound=*/IntegerAttr());
     AffineExpr d0 = builder.getAffineDimExpr(0);
@@ -93,13 +102,14 @@ public:
     quad = apply(d0 % 4, lane);
   }
 
-  /// Lane's part of operand A (`read`, indexed by the contraction's map 0).
-  FailureOr<Value> loadA(vector::TransferReadOp read) {
+  /// Lane's part of operand A (`read`, indexed by the contraction's map 0)
+  /// for the instructions of row `rowInstruction`.
+  FailureOr<Value> loadA(vector::TransferReadOp read, int64_t rowInstruction) {
     SmallVector<Value> elements;
     for (int64_t i = 0; i < 4; ++i) {
-      FailureOr<Value> element =
-          loadElement(read, maps[0], offset(group, 8 * (i % 2)),
-                      /*column=*/Value(), offset(quad, 4 * (i / 2)));
+      FailureOr<Value> element = loadElement(
+          read, maps[0], offset(group, kRows * rowInstruction + 8 * (i % 2)),
+          /*column=*/Value(), offset(quad, 4 * (i / 2)));
       if (failed(element))
         return failure();
       elements.push_back(*element);
@@ -107,12 +117,15 @@ public:
     return fromElements({4, 1}, elements);
   }
 
-  /// Lane's part of operand B (map 1).
-  FailureOr<Value> loadB(vector::TransferReadOp read) {
+  /// Lane's part of operand B (map 1) for the instructions of column
+  /// `columnInstruction`.
+  FailureOr<Value> loadB(vector::TransferReadOp read,
+                         int64_t columnInstruction) {
     SmallVector<Value> elements;
     for (int64_t i = 0; i < 2; ++i) {
-      FailureOr<Value> element = loadElement(read, maps[1], Value(), group,
-                                             offset(quad, 4 * i));
+      FailureOr<Value> element = loadElement(
+          read, maps[1], Value(),
+          offset(group, kColumns * columnInstruction), offset(quad, 4 * i));
       if (failed(element))
         return failure();
       elements.push_back(*element);
@@ -120,71 +133,123 @@ public:
     return fromElements({2, 1}, elements);
   }
 
-  /// Lane's part of the accumulator `value`: read from memory or a splat.
-  FailureOr<Value> loadC(Value value) {
+  /// Lane's part of the accumulators `value`, one vector<2x2xf32> per
+  /// instruction: read from memory or a splat.
+  FailureOr<SmallVector<Value>> loadC(Value value) {
     if (auto read = value.getDefiningOp<vector::TransferReadOp>()) {
-      SmallVector<Value> elements;
-      for (auto [i, j] : accumulatorElements()) {
+      SmallVector<Value> elements, fragments;
+      for (auto [row, column] : accumulatorElements()) {
         FailureOr<Value> element =
-            loadElement(read, maps[2], offset(group, 8 * i),
-                        offset(doubleQuad(), j), Value());
+            loadElement(read, maps[2], row, column, Value());
         if (failed(element))
           return failure();
         elements.push_back(*element);
+        if (elements.size() == 4) {
+          fragments.push_back(fromElements({2, 2}, elements));
+          elements.clear();
+        }
       }
-      return fromElements({2, 2}, elements);
+      return fragments;
     }
     DenseElementsAttr splat;
-    if (matchPattern(value, m_Constant(&splat)) && splat.isSplat()) {
-      auto type = VectorType::get({2, 2}, builder.getF32Type());
-      return Value(arith::ConstantOp::create(
-          builder, loc, DenseElementsAttr::get(type,
-                                               splat.getSplatValue<Attribute>())));
-    }
-    return failure();
+    if (!matchPattern(value, m_Constant(&splat)) || !splat.isSplat())
+      return failure();
+    Value fragment = arith::ConstantOp::create(
+        builder, loc,
+        DenseElementsAttr::get(
+            VectorType::get({2, 2}, builder.getF32Type()),
+            splat.getSplatValue<Attribute>()));
+    return SmallVector<Value>(tile.instructions(), fragment);
   }
 
-  /// Stores the lane's part `fragment` of the accumulator where `write`
+  /// Stores the lane's part `fragments` of the accumulators where `write`
   /// writes the warp's.
-  LogicalResult storeC(Value fragment, vector::TransferWriteOp write) {
+  LogicalResult storeC(ArrayRef<Value> fragments,
+                       vector::TransferWriteOp write) {
     if (write.getMask() || write.hasOutOfBoundsDim() ||
         !write.getPermutationMap().isProjectedPermutation())
       return failure();
-    for (auto [i, j] : accumulatorElements()) {
-      Value element = vector::ExtractOp::create(
-          builder, loc, fragment, ArrayRef<int64_t>{i, j});
-      SmallVector<Value> indices = memoryIndices(
-          write.getPermutationMap(), write.getIndices(), maps[2],
-          offset(group, 8 * i), offset(doubleQuad(), j), Value());
-      memref::StoreOp::create(builder, loc, element, write.getBase(), indices);
+    for (auto [index, position] : llvm::enumerate(accumulatorElements())) {
+      Value value = vector::ExtractOp::create(
+          builder, loc, fragments[index / 4],
+          ArrayRef<int64_t>{int64_t(index / 2) % 2, int64_t(index) % 2});
+      SmallVector<Value> indices =
+          memoryIndices(write.getPermutationMap(), write.getIndices(), maps[2],
+                        position.first, position.second, Value());
+      memref::StoreOp::create(builder, loc, value, write.getBase(), indices);
     }
     return success();
   }
 
-  /// `c + a b` on the tensor cores: one TF32 product, or three (3xTF32).
-  /// Every operand is exact in TF32 (its dropped bits cleared), so nothing
-  /// depends on how the hardware reads the bits TF32 has not.
-  Value multiplyAccumulate(Value a, Value b, Value c) {
-    SmallVector<int64_t> shape = {kRows, kColumns, kReduction};
-    Value highA = highTF32Part(a), highB = highTF32Part(b);
-    if (tf32)
-      return nvgpu::MmaSyncOp::create(builder, loc, highA, highB, c, shape,
-                                      /*tf32Enabled=*/true);
-    Value lowA =
-        highTF32Part(arith::SubFOp::create(builder, loc, a, highA).getResult());
-    Value lowB =
-        highTF32Part(arith::SubFOp::create(builder, loc, b, highB).getResult());
-    // The small products first, so the large one adds to their sum.
-    for (auto [x, y] : {std::pair(lowA, highB), std::pair(highA, lowB),
-                        std::pair(highA, highB)})
-      c = nvgpu::MmaSyncOp::create(builder, loc, x, y, c, shape,
-                                   /*tf32Enabled=*/true);
-    return c;
+  /// `c + a b` over the warp's tile: for each instruction, its row's A and
+  /// column's B (loaded once each) and its accumulators.
+  FailureOr<SmallVector<Value>>
+  multiplyAccumulate(vector::TransferReadOp lhs, vector::TransferReadOp rhs,
+                     ArrayRef<Value> accumulators) {
+    SmallVector<Value> a, b;
+    for (int64_t row = 0; row < tile.rowInstructions; ++row) {
+      FailureOr<Value> fragment = loadA(lhs, row);
+      if (failed(fragment))
+        return failure();
+      a.push_back(*fragment);
+    }
+    for (int64_t column = 0; column < tile.columnInstructions; ++column) {
+      FailureOr<Value> fragment = loadB(rhs, column);
+      if (failed(fragment))
+        return failure();
+      b.push_back(*fragment);
+    }
+    SmallVector<std::pair<Value, Value>> partsA = llvm::map_to_vector(
+        a, [&](Value fragment) { return split(fragment); });
+    SmallVector<std::pair<Value, Value>> partsB = llvm::map_to_vector(
+        b, [&](Value fragment) { return split(fragment); });
+    SmallVector<Value> sums;
+    for (int64_t row = 0; row < tile.rowInstructions; ++row)
+      for (int64_t column = 0; column < tile.columnInstructions; ++column)
+        sums.push_back(multiplyAccumulate(
+            partsA[row], partsB[column],
+            accumulators[row * tile.columnInstructions + column]));
+    return sums;
   }
 
 private:
-  static SmallVector<std::pair<int64_t, int64_t>> accumulatorElements() {
-    return {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+  /// The (row, column) in the warp's tile of each element of the lane's
+  /// accumulators, in their order.
+  SmallVector<std::pair<Value, Value>> accumulatorElements() {
+    SmallVector<std::pair<Value, Value>> elements;
+    for (int64_t row = 0; row < tile.rowInstructions; ++row)
+      for (int64_t column = 0; column < tile.columnInstructions; ++column)
+        for (int64_t i = 0; i < 2; ++i)
+          for (int64_t j = 0; j < 2; ++j)
+            elements.push_back(
+                {offset(group, kRows * row + 8 * i),
+                 offset(doubleQuad(), kColumns * column + j)});
+    return elements;
+  }
+
+  /// An operand's high and low TF32 parts (3xTF32), or its TF32 value and
+  /// none; each exact in TF32 (its dropped bits cleared), so nothing depends
+  /// on how the hardware reads the bits TF32 has not.
+  std::pair<Value, Value> split(Value operand) {
+    Value high = highTF32Part(operand);
+    if (tf32)
+      return {high, Value()};
+    return {high, highTF32Part(
+                      arith::SubFOp::create(builder, loc, operand, high))};
+  }
+
+  /// `c + a b` on the tensor cores: one TF32 product, or three (3xTF32),
+  /// the small ones first.
+  Value multiplyAccumulate(std::pair<Value, Value> a, std::pair<Value, Value> b,
+                           Value c) {
+    SmallVector<int64_t> shape = {kRows, kColumns, kReduction};
+    SmallVector<std::pair<Value, Value>> products = {{a.first, b.first}};
+    if (!tf32)
+      products = {{a.second, b.first}, {a.first, b.second}, {a.first, b.first}};
+    for (auto [x, y] : products)
+      c = nvgpu::MmaSyncOp::create(builder, loc, x, y, c, shape,
+                                   /*tf32Enabled=*/true);
+    return c;
   }
 
   Value apply(AffineExpr expr, Value operand) {
@@ -208,10 +273,10 @@ private:
     for (unsigned position = 0; position < contractionMap.getNumResults();
          ++position) {
       unsigned loop = contractionMap.getDimPosition(position);
-      Value along = loop == loops.rows        ? row
-                    : loop == loops.columns   ? column
-                    : loop == loops.reduction ? reduction
-                                              : Value();
+      Value along = loop == tile.rows        ? row
+                    : loop == tile.columns   ? column
+                    : loop == tile.reduction ? reduction
+                                             : Value();
       if (!along)
         continue;
       unsigned memoryDim = permutation.getDimPosition(position);
@@ -255,7 +320,7 @@ private:
 
   OpBuilder &builder;
   Location loc;
-  ContractionLoops loops;
+  WarpTile tile;
   bool tf32;
   SmallVector<AffineMap> maps;
   Value group, quad;
@@ -285,10 +350,10 @@ private:
 };
 
 LogicalResult LowerToTensorCoresPass::lower(vector::ContractionOp contract) {
-  FailureOr<ContractionLoops> loops = matchInstruction(contract);
+  FailureOr<WarpTile> tile = matchWarpTile(contract);
   auto lhs = contract.getLhs().getDefiningOp<vector::TransferReadOp>();
   auto rhs = contract.getRhs().getDefiningOp<vector::TransferReadOp>();
-  if (failed(loops) || !lhs || !rhs)
+  if (failed(tile) || !lhs || !rhs)
     return failure();
   Location loc = contract.getLoc();
   // The accumulator is either carried by the reduction loop around the
@@ -317,42 +382,58 @@ LogicalResult LowerToTensorCoresPass::lower(vector::ContractionOp contract) {
 
   // The lane's coordinates are computed once, before the loop.
   OpBuilder builder(loop ? loop.getOperation() : contract.getOperation());
-  FragmentBuilder lanes(builder, loc, contract, *loops, tf32);
-  FailureOr<Value> accumulator = lanes.loadC(initial);
-  if (failed(accumulator))
+  FragmentBuilder lanes(builder, loc, contract, *tile, tf32);
+  FailureOr<SmallVector<Value>> accumulators = lanes.loadC(initial);
+  if (failed(accumulators))
     return failure();
-  Value result;
+  SmallVector<Value> results;
   if (loop) {
-    // The loop carries the lane's part of the accumulator instead.
+    // The loop carries the lane's parts of the accumulators instead: the
+    // carried value becomes the first, the others follow it.
     unsigned position = carried.getArgNumber() - loop.getNumInductionVars();
+    size_t count = accumulators->size();
     SmallVector<Value> inits(loop.getInitArgs());
-    inits[position] = *accumulator;
+    inits.erase(inits.begin() + position);
+    inits.insert(inits.begin() + position, accumulators->begin(),
+                 accumulators->end());
     auto fragmentLoop = scf::ForOp::create(
         builder, loop.getLoc(), loop.getLowerBound(), loop.getUpperBound(),
         loop.getStep(), inits);
     fragmentLoop.getRegion().front().erase();
     fragmentLoop.getRegion().takeBody(loop.getRegion());
-    carried.setType(accumulator->getType());
-    for (auto [old, replacement] :
-         llvm::zip_equal(loop.getResults(), fragmentLoop.getResults()))
-      if (old != loopResult)
-        old.replaceAllUsesWith(replacement);
-    result = fragmentLoop.getResult(position);
+    Block *body = fragmentLoop.getBody();
+    Type fragmentType = accumulators->front().getType();
+    carried.setType(fragmentType);
+    SmallVector<Value> carriedParts = {carried};
+    for (size_t part = 1; part < count; ++part)
+      carriedParts.push_back(body->insertArgument(
+          carried.getArgNumber() + part, fragmentType, loc));
+    for (auto [index, old] : llvm::enumerate(loop.getResults()))
+      if (index != position)
+        old.replaceAllUsesWith(
+            fragmentLoop.getResult(index < position ? index : index + count - 1));
+    for (size_t part = 0; part < count; ++part)
+      results.push_back(fragmentLoop.getResult(position + part));
     builder.setInsertionPoint(contract);
-    FailureOr<Value> a = lanes.loadA(lhs), b = lanes.loadB(rhs);
-    if (failed(a) || failed(b))
+    FailureOr<SmallVector<Value>> next =
+        lanes.multiplyAccumulate(lhs, rhs, carriedParts);
+    if (failed(next))
       return failure();
-    contract.getResult().replaceAllUsesWith(
-        lanes.multiplyAccumulate(*a, *b, carried));
+    auto yield = cast<scf::YieldOp>(body->getTerminator());
+    SmallVector<Value> yielded(yield.getOperands());
+    yielded.erase(yielded.begin() + position);
+    yielded.insert(yielded.begin() + position, next->begin(), next->end());
+    yield->setOperands(yielded);
   } else {
-    FailureOr<Value> a = lanes.loadA(lhs), b = lanes.loadB(rhs);
-    if (failed(a) || failed(b))
+    FailureOr<SmallVector<Value>> next =
+        lanes.multiplyAccumulate(lhs, rhs, *accumulators);
+    if (failed(next))
       return failure();
-    result = lanes.multiplyAccumulate(*a, *b, *accumulator);
+    results = std::move(*next);
   }
   for (vector::TransferWriteOp write : *writes) {
     builder.setInsertionPoint(write);
-    if (failed(lanes.storeC(result, write)))
+    if (failed(lanes.storeC(results, write)))
       return failure();
     write.erase();
   }
@@ -370,7 +451,8 @@ void LowerToTensorCoresPass::runOnOperation() {
     if (failed(lower(contract))) {
       contract.emitOpError()
           << "could not become tensor-core instructions (mma.sync): a warp's "
-             "contraction must be 16x8x8 f32, its operands read from memory, "
+             "contraction must be f32, of whole 16x8x8 instructions with a "
+             "reduction of 8, its operands read from memory, "
              "its accumulator read or a splat, carried by its reduction loop "
              "and written to memory";
       return signalPassFailure();

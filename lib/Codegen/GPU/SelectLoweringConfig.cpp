@@ -63,9 +63,11 @@ SmallVector<int64_t> filledInits(linalg::LinalgOp op) {
 /// m16n8k8 on TF32), in the order rows, columns, reduction.
 constexpr int64_t kMmaRows = 16, kMmaColumns = 8, kMmaReduction = 8;
 
-/// The most warps the strategy gives one block of tensor-core tiles, and the
-/// most of them along the output's columns.
-constexpr int64_t kMmaWarpsPerBlock = 8, kMmaWarpsAlongColumns = 4;
+/// The most warps the strategy gives one block of tensor-core tiles, the
+/// most of them along the output's columns, and the most instructions a
+/// warp's tile has along the rows and along the columns.
+constexpr int64_t kMmaWarpsPerBlock = 8, kMmaWarpsAlongColumns = 4,
+                  kMmaWarpInstructions = 2;
 
 /// The loops of a contraction a warp computes with tensor-core instructions:
 /// its batch loops, the loop of the output's rows (the first input's), of its
@@ -234,10 +236,18 @@ void SelectGPULoweringConfigPass::configurePadding(
 void SelectGPULoweringConfigPass::configureTensorCores(
     linalg::LinalgOp op, const TensorCoreLoops &loops) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  // A warp computes up to 2x2 instructions: each A fragment it loads feeds
+  // two instructions, and each B fragment two.
+  int64_t rowInstructions = ranges[loops.rows] / kMmaRows;
+  int64_t columnInstructions = ranges[loops.columns] / kMmaColumns;
+  int64_t warpRows = kMmaRows * largestDivisorUpTo(rowInstructions,
+                                                   kMmaWarpInstructions);
+  int64_t warpColumns = kMmaColumns * largestDivisorUpTo(columnInstructions,
+                                                         kMmaWarpInstructions);
   int64_t warpsAlongColumns = largestDivisorUpTo(
-      ranges[loops.columns] / kMmaColumns, kMmaWarpsAlongColumns);
+      ranges[loops.columns] / warpColumns, kMmaWarpsAlongColumns);
   int64_t warpsAlongRows =
-      largestDivisorUpTo(ranges[loops.rows] / kMmaRows,
+      largestDivisorUpTo(ranges[loops.rows] / warpRows,
                          kMmaWarpsPerBlock / warpsAlongColumns);
   SmallVector<int64_t> blockTiles(ranges.size(), 0);
   SmallVector<int64_t> warpTiles(ranges.size(), 0);
@@ -245,10 +255,12 @@ void SelectGPULoweringConfigPass::configureTensorCores(
   SmallVector<int64_t> instruction(ranges.size(), 1);
   for (unsigned loop : loops.batch)
     blockTiles[loop] = warpTiles[loop] = 1;
-  blockTiles[loops.rows] = kMmaRows * warpsAlongRows;
-  blockTiles[loops.columns] = kMmaColumns * warpsAlongColumns;
-  warpTiles[loops.rows] = instruction[loops.rows] = kMmaRows;
-  warpTiles[loops.columns] = instruction[loops.columns] = kMmaColumns;
+  blockTiles[loops.rows] = warpRows * warpsAlongRows;
+  blockTiles[loops.columns] = warpColumns * warpsAlongColumns;
+  warpTiles[loops.rows] = warpRows;
+  warpTiles[loops.columns] = warpColumns;
+  instruction[loops.rows] = kMmaRows;
+  instruction[loops.columns] = kMmaColumns;
   reductionTiles[loops.reduction] = instruction[loops.reduction] =
       kMmaReduction;
   // The fill of the accumulators joins the warp's tile as a vector, which
@@ -269,7 +281,7 @@ void SelectGPULoweringConfigPass::configureTensorCores(
     AffineMap output = op.getMatchingIndexingMap(init);
     SmallVector<int64_t> fillVector = llvm::map_to_vector(
         output.getResults(), [&](AffineExpr result) {
-          return instruction[cast<AffineDimExpr>(result).getPosition()];
+          return warpTiles[cast<AffineDimExpr>(result).getPosition()];
         });
     loom::setLoweringConfig(
         fill, LoweringConfigAttr::get(&getContext(), {}, {}, {}, {}, {},

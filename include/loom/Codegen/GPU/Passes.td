@@ -146,15 +146,16 @@ def LowerToTensorCores
   let summary = "Each warp's vector contraction becomes tensor-core "
                 "instructions, at the precision asked for";
   let description = [{
-    Inside the kernels, a warp's `vector.contract` of one tensor-core
-    instruction's shape (16x8x8 on f32, which the strategy's `warp_tiles`
-    and `vector_sizes` give), read with `vector.transfer_read`, its
-    accumulator carried by an `scf.for`, written with
-    `vector.transfer_write`, becomes `nvgpu.mma.sync`: each lane
-    (`gpu.lane_id`) loads its part of the operands and of the accumulator
-    (the PTX ISA's fragment layout of m16n8k8 TF32), the loop carries the
-    lane's part of the accumulator, and each lane stores its part. Unit
-    (batch) dimensions index the memory as they are.
+    Inside the kernels, a warp's `vector.contract` of a grid of tensor-core
+    instructions (16k x 8l outputs, a reduction of 8, f32: what the
+    strategy's `warp_tiles` and `vector_sizes` give), read with
+    `vector.transfer_read`, its accumulator carried by an `scf.for`, written
+    with `vector.transfer_write`, becomes `nvgpu.mma.sync` m16n8k8: each
+    lane (`gpu.lane_id`) loads its part of the operands once per row and
+    per column of instructions and its part of the accumulators (the PTX
+    ISA's fragment layout of m16n8k8 TF32), the loop carries the lane's
+    accumulators (a `vector<2x2xf32>` per instruction), and each lane
+    stores its part. Unit (batch) dimensions index the memory as they are.
 
     f32 operands go through the TF32 tensor cores, whose inputs have 10
     mantissa bits:
@@ -164,9 +165,10 @@ def LowerToTensorCores
       cleared, and `lo = x - hi`, and the accumulator takes `lo_a * hi_b`,
       `hi_a * lo_b` and `hi_a * hi_b`, smallest first: about f32 accuracy
       (what is dropped, `lo_a * lo_b` and `lo`'s own truncation, is near
-      2^-21 relative);
-    - with `tf32`, one TF32 product: three times the throughput, and results
-      that differ from f32 at 2^-11 relative, so only on request
+      2^-20 relative); `lo` is itself cleared to TF32;
+    - with `tf32`, one TF32 product of the operands cleared to TF32: three
+      times the throughput, and results that differ from f32 at ~2^-10
+      relative, so only on request
       (`loomc --gpu-tf32`).
 
     A `vector.contract` that is left (one the conversion cannot take) is an
