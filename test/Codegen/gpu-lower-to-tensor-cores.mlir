@@ -196,3 +196,24 @@ gpu.module @kernels {
     gpu.return
   }
 }
+
+// -----
+
+// The operands swapped (the rows come from the second input): an error, not
+// fragments built from the wrong operand.
+#b = affine_map<(m, n, k) -> (k, n)>
+#a = affine_map<(m, n, k) -> (m, k)>
+#c = affine_map<(m, n, k) -> (m, n)>
+gpu.module @kernels {
+  gpu.func @swapped(%A: memref<16x8xf32>, %B: memref<8x8xf32>, %C: memref<16x8xf32>) kernel {
+    %c0 = arith.constant 0 : index
+    %pad = arith.constant 0.0 : f32
+    %a = vector.transfer_read %A[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x8xf32>, vector<16x8xf32>
+    %b = vector.transfer_read %B[%c0, %c0], %pad {in_bounds = [true, true]} : memref<8x8xf32>, vector<8x8xf32>
+    %acc = vector.transfer_read %C[%c0, %c0], %pad {in_bounds = [true, true]} : memref<16x8xf32>, vector<16x8xf32>
+    // expected-error @+1 {{could not become tensor-core instructions (mma.sync)}}
+    %d = vector.contract {indexing_maps = [#b, #a, #c], iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} %b, %a, %acc : vector<8x8xf32>, vector<16x8xf32> into vector<16x8xf32>
+    vector.transfer_write %d, %C[%c0, %c0] {in_bounds = [true, true]} : vector<16x8xf32>, memref<16x8xf32>
+    gpu.return
+  }
+}

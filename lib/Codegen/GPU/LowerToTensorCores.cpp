@@ -84,6 +84,16 @@ FailureOr<WarpTile> matchWarpTile(vector::ContractionOp contract) {
     if (!fits || bound == 0)
       return failure();
   }
+  // A is indexed by the rows and the reduction, B by the reduction and the
+  // columns, as the fragments are laid out.
+  SmallVector<AffineMap> maps = contract.getIndexingMapsArray();
+  auto indexes = [](AffineMap map, unsigned dim) {
+    return map.isFunctionOfDim(dim);
+  };
+  if (!indexes(maps[0], tile.rows) || !indexes(maps[0], tile.reduction) ||
+      indexes(maps[0], tile.columns) || !indexes(maps[1], tile.columns) ||
+      !indexes(maps[1], tile.reduction) || indexes(maps[1], tile.rows))
+    return failure();
   return tile;
 }
 
